@@ -1,0 +1,60 @@
+package io.avatardrive.audio;
+
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.LongSupplier;
+
+/**
+ * Releases audio at real time after a lead: every chunk's send time is computed from the drive's start on the monotonic
+ * clock (start + audio sent before it - lead), never from the previous send, so lateness never accumulates into drift.
+ * The avatar is then never more than lead + one chunk ahead of real time, and never behind it.
+ */
+public final class Pacer {
+
+    private final long leadNanos;
+    private final LongSupplier clock;
+    private long startNanos = -1;
+    private long maxLeadNanos;
+    private long maxLatenessNanos;
+
+    public Pacer(long leadMs) {
+        this(leadMs, System::nanoTime);
+    }
+
+    Pacer(long leadMs, LongSupplier clock) {
+        this.leadNanos = TimeUnit.MILLISECONDS.toNanos(leadMs);
+        this.clock = clock;
+    }
+
+    /**
+     * Waits until the chunk that begins at {@code audioOffsetNanos} into the clip may be sent, then records how far
+     * ahead the avatar will be once it holds {@code audioAfterNanos} of audio.
+     */
+    public void awaitTurn(long audioOffsetNanos, long audioAfterNanos) {
+        long now = clock.getAsLong();
+        if (startNanos < 0) {
+            startNanos = now;
+        }
+        long due = startNanos + audioOffsetNanos - leadNanos;
+        while (now < due) {
+            LockSupport.parkNanos(due - now);
+            now = clock.getAsLong();
+        }
+        if (audioOffsetNanos > leadNanos) {
+            maxLatenessNanos = Math.max(maxLatenessNanos, now - due);
+        }
+        maxLeadNanos = Math.max(maxLeadNanos, audioAfterNanos - (now - startNanos));
+    }
+
+    public long startNanos() {
+        return startNanos;
+    }
+
+    public long maxLeadMs() {
+        return TimeUnit.NANOSECONDS.toMillis(maxLeadNanos);
+    }
+
+    public long maxLatenessMs() {
+        return TimeUnit.NANOSECONDS.toMillis(maxLatenessNanos);
+    }
+}

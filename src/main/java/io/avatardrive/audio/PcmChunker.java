@@ -1,0 +1,63 @@
+package io.avatardrive.audio;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Iterator;
+import java.util.NoSuchElementException;
+
+/** Cuts a clip's PCM into chunks of a fixed duration, reading lazily, so the splitter never holds more than one chunk. */
+public final class PcmChunker implements Iterator<byte[]> {
+
+    private final InputStream pcm;
+    private final int chunkBytes;
+    private byte[] next;
+    private boolean done;
+
+    public PcmChunker(PcmClip clip, int chunkMs) {
+        this.pcm = clip.pcm();
+        this.chunkBytes = chunkBytes(clip.sampleRate(), chunkMs);
+    }
+
+    /** Always a whole number of 16-bit samples, so no sample is ever split across two frames. */
+    public static int chunkBytes(int sampleRate, int chunkMs) {
+        long samples = (long) sampleRate * chunkMs / 1000;
+        if (samples <= 0 || (long) sampleRate * chunkMs % 1000 != 0) {
+            throw new IllegalArgumentException("chunk of " + chunkMs + " ms is not a whole number of samples at " + sampleRate + " Hz");
+        }
+        return Math.toIntExact(samples * PcmClip.BYTES_PER_SAMPLE);
+    }
+
+    @Override
+    public boolean hasNext() {
+        if (next == null && !done) {
+            next = readChunk();
+            done = next == null;
+        }
+        return next != null;
+    }
+
+    @Override
+    public byte[] next() {
+        if (!hasNext()) {
+            throw new NoSuchElementException();
+        }
+        byte[] chunk = next;
+        next = null;
+        return chunk;
+    }
+
+    private byte[] readChunk() {
+        try {
+            byte[] buffer = new byte[chunkBytes];
+            int filled = pcm.readNBytes(buffer, 0, chunkBytes);
+            filled -= filled % PcmClip.BYTES_PER_SAMPLE;
+            if (filled == 0) {
+                return null;
+            }
+            return filled == chunkBytes ? buffer : java.util.Arrays.copyOf(buffer, filled);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,55 @@
+package io.avatardrive.audio;
+
+import java.io.IOException;
+import java.io.InputStream;
+
+/**
+ * A clip normalised to what the avatar accepts: 16-bit little-endian mono PCM at 16000 or 24000 Hz, read as a stream so
+ * that a long clip never needs a buffer of its own length. Deliberately not an InputStream, so that Camel's stream
+ * caching never copies it.
+ */
+public final class PcmClip implements AutoCloseable {
+
+    public static final int BYTES_PER_SAMPLE = 2;
+
+    private final String name;
+    private final int sampleRate;
+    private final InputStream pcm;
+    private final String conversion;
+
+    public PcmClip(String name, int sampleRate, InputStream pcm, String conversion) {
+        if (!SampleRates.isDrivable(sampleRate)) {
+            throw new IllegalArgumentException("sample rate " + sampleRate + " is not drivable");
+        }
+        this.name = name;
+        this.sampleRate = sampleRate;
+        this.pcm = pcm;
+        this.conversion = conversion;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public int sampleRate() {
+        return sampleRate;
+    }
+
+    public InputStream pcm() {
+        return pcm;
+    }
+
+    /** How the source was changed to reach this format, or "none". */
+    public String conversion() {
+        return conversion;
+    }
+
+    public int bytesPerMilli() {
+        return sampleRate / 1000 * BYTES_PER_SAMPLE;
+    }
+
+    @Override
+    public void close() throws IOException {
+        pcm.close();
+    }
+}

@@ -1,0 +1,172 @@
+package io.avatardrive.config;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+
+import io.avatardrive.audio.SampleRates;
+
+/**
+ * Every setting of the pipeline, read once at start-up from the documented keys (application.properties, overridable by
+ * system properties and by the upper-case underscore environment variables), and checked, so that a bad value fails the
+ * start with one clear line instead of failing a drive later.
+ */
+public record DriveSettings(
+        String apiUrl,
+        String appId,
+        String serverSecret,
+        String taskId,
+        boolean wsTrustAll,
+        int apiQps,
+        Path inbox,
+        Path done,
+        Path error,
+        int pcmSampleRate,
+        int chunkMs,
+        int leadMs,
+        int maxConcurrent,
+        long pollDelayMs,
+        String readLock) {
+
+    public static final String VENDOR_API_URL = "https://aigc-digitalhuman-api.zegotech.cn";
+
+    /** Reads the settings through a key lookup (Camel's properties component in the application). */
+    public static DriveSettings from(Function<String, Optional<String>> lookup) {
+        Reader r = new Reader(lookup);
+        DriveSettings settings = new DriveSettings(
+                r.url("zego.api-url", VENDOR_API_URL),
+                r.text("zego.app-id", ""),
+                r.text("zego.server-secret", ""),
+                r.text("zego.task-id", ""),
+                r.bool("zego.ws-trust-all", true),
+                r.positive("zego.api-qps", 10),
+                r.path("drive.inbox", "data/inbox"),
+                r.path("drive.done", "data/done"),
+                r.path("drive.error", "data/error"),
+                r.sampleRate("drive.pcm-sample-rate", SampleRates.LOW),
+                r.positive("drive.chunk-ms", 100),
+                r.nonNegative("drive.lead-ms", 500),
+                r.positive("drive.max-concurrent", 64),
+                r.positive("drive.poll-delay-ms", 100),
+                r.text("drive.read-lock", "none"));
+        r.failIfProblems();
+        return settings;
+    }
+
+    /** Whether a real ZEGO account is configured; without one the local stand-in is used. */
+    public boolean hasCredentials() {
+        return !appId.isBlank();
+    }
+
+    /** Refuses a real-account configuration that cannot work, naming every missing key at once. */
+    public void requireCompleteCredentials() {
+        List<String> missing = new ArrayList<>();
+        if (!appId.matches("\\d+")) {
+            missing.add("zego.app-id must be the numeric AppId (env ZEGO_APP_ID)");
+        }
+        if (serverSecret.isBlank()) {
+            missing.add("zego.server-secret is required with zego.app-id (env ZEGO_SERVER_SECRET)");
+        }
+        if (taskId.isBlank()) {
+            missing.add("zego.task-id is required with zego.app-id (env ZEGO_TASK_ID)");
+        }
+        if (!missing.isEmpty()) {
+            throw new IllegalArgumentException("Cannot drive a real ZEGO avatar: " + String.join("; ", missing));
+        }
+    }
+
+    public DriveSettings withStandIn(String standInApiUrl, String standInAppId, String standInSecret, String defaultTask) {
+        return new DriveSettings(standInApiUrl, standInAppId, standInSecret, taskId.isBlank() ? defaultTask : taskId,
+                wsTrustAll, apiQps, inbox, done, error, pcmSampleRate, chunkMs, leadMs, maxConcurrent, pollDelayMs,
+                readLock);
+    }
+
+    /** The settings as a safe string: the secret is never part of it. */
+    @Override
+    public String toString() {
+        return "DriveSettings[apiUrl=" + apiUrl + ", appId=" + appId + ", serverSecret=" + (serverSecret.isBlank() ? "" : "******")
+               + ", taskId=" + taskId + ", wsTrustAll=" + wsTrustAll + ", apiQps=" + apiQps + ", inbox=" + inbox
+               + ", done=" + done + ", error=" + error + ", pcmSampleRate=" + pcmSampleRate + ", chunkMs=" + chunkMs
+               + ", leadMs=" + leadMs + ", maxConcurrent=" + maxConcurrent + ", pollDelayMs=" + pollDelayMs
+               + ", readLock=" + readLock + "]";
+    }
+
+    /** Collects every bad value before failing, so one start tells the operator everything that is wrong. */
+    private static final class Reader {
+        private final Function<String, Optional<String>> lookup;
+        private final List<String> problems = new ArrayList<>();
+
+        Reader(Function<String, Optional<String>> lookup) {
+            this.lookup = lookup;
+        }
+
+        String text(String key, String fallback) {
+            return lookup.apply(key).map(String::trim).orElse(fallback);
+        }
+
+        boolean bool(String key, boolean fallback) {
+            String v = text(key, Boolean.toString(fallback));
+            if (!v.equalsIgnoreCase("true") && !v.equalsIgnoreCase("false")) {
+                problems.add(key + " must be true or false, was '" + v + "'");
+            }
+            return Boolean.parseBoolean(v);
+        }
+
+        long number(String key, long fallback, long min) {
+            String v = text(key, Long.toString(fallback));
+            try {
+                long n = Long.parseLong(v);
+                if (n < min) {
+                    problems.add(key + " must be at least " + min + ", was " + n);
+                }
+                return n;
+            } catch (NumberFormatException e) {
+                problems.add(key + " must be a whole number, was '" + v + "'");
+                return fallback;
+            }
+        }
+
+        int positive(String key, int fallback) {
+            return (int) number(key, fallback, 1);
+        }
+
+        int nonNegative(String key, int fallback) {
+            return (int) number(key, fallback, 0);
+        }
+
+        int sampleRate(String key, int fallback) {
+            int rate = positive(key, fallback);
+            if (!SampleRates.isDrivable(rate)) {
+                problems.add(key + " must be 16000 or 24000, was " + rate);
+            }
+            return rate;
+        }
+
+        Path path(String key, String fallback) {
+            return Path.of(text(key, fallback)).toAbsolutePath().normalize();
+        }
+
+        String url(String key, String fallback) {
+            String v = text(key, fallback);
+            try {
+                URI uri = new URI(v);
+                if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme()) || uri.getHost() == null) {
+                    problems.add(key + " must be an http(s) URL, was '" + v + "'");
+                }
+            } catch (URISyntaxException e) {
+                problems.add(key + " is not a valid URL: '" + v + "'");
+            }
+            return v;
+        }
+
+        void failIfProblems() {
+            if (!problems.isEmpty()) {
+                throw new IllegalArgumentException("Invalid configuration: " + String.join("; ", problems));
+            }
+        }
+    }
+}

@@ -1,0 +1,108 @@
+package io.avatardrive.route;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.TimeUnit;
+
+import io.avatardrive.audio.Pacer;
+import io.avatardrive.audio.PcmClip;
+import io.avatardrive.zego.DriveTicket;
+import io.avatardrive.zego.ZegoFrames;
+
+/** One drive's state as it moves down the route: the clip, its ticket, its socket, and what has been sent so far. */
+final class ActiveDrive {
+
+    private final String file;
+    private final String taskId;
+    private final PcmClip clip;
+    private final Pacer pacer;
+    private final long bytesPerSecond;
+    private DriveTicket ticket;
+    private DriveSocket socket;
+    private boolean started;
+    private long bytes;
+    private long chunks;
+    private Instant startedAt;
+
+    ActiveDrive(String file, String taskId, PcmClip clip, int leadMs) {
+        this.file = file;
+        this.taskId = taskId;
+        this.clip = clip;
+        this.pacer = new Pacer(leadMs);
+        this.bytesPerSecond = (long) clip.sampleRate() * PcmClip.BYTES_PER_SAMPLE;
+    }
+
+    String file() {
+        return file;
+    }
+
+    String taskId() {
+        return taskId;
+    }
+
+    PcmClip clip() {
+        return clip;
+    }
+
+    DriveTicket ticket() {
+        return ticket;
+    }
+
+    void ticket(DriveTicket ticket) {
+        this.ticket = ticket;
+    }
+
+    /** Connects and sends Start; nothing else may be sent before it. */
+    void start(DriveSocket socket) throws Exception {
+        this.socket = socket;
+        this.startedAt = Instant.now();
+        socket.send(ZegoFrames.start(ticket.driveId(), clip.sampleRate()));
+        started = true;
+    }
+
+    /** Waits for the chunk's turn on the real-time schedule, then sends it. */
+    void send(byte[] chunk) throws Exception {
+        pacer.awaitTurn(audioNanos(bytes), audioNanos(bytes + chunk.length));
+        socket.send(chunk);
+        bytes += chunk.length;
+        chunks++;
+    }
+
+    /** Sends Stop if Start went out, then closes the socket; Stop is what lets the avatar finish speaking. */
+    void stop() throws Exception {
+        if (socket == null) {
+            return;
+        }
+        try {
+            if (started) {
+                socket.send(ZegoFrames.stop(ticket.driveId()));
+            }
+        } finally {
+            socket.close();
+            socket = null;
+        }
+    }
+
+    /** Releases the socket and the clip, whatever state the drive is in. */
+    void release() {
+        try {
+            if (socket != null) {
+                socket.close();
+            }
+            clip.close();
+        } catch (Exception ignored) {
+            // nothing is left to send on a drive that is being abandoned
+        }
+    }
+
+    DriveReport report() {
+        Instant finishedAt = Instant.now();
+        return new DriveReport(file, taskId, ticket.driveId(), clip.sampleRate(), bytes,
+                TimeUnit.NANOSECONDS.toMillis(audioNanos(bytes)), chunks, startedAt.toString(), finishedAt.toString(),
+                Duration.between(startedAt, finishedAt).toMillis(), pacer.maxLeadMs());
+    }
+
+    private long audioNanos(long byteCount) {
+        return byteCount * TimeUnit.SECONDS.toNanos(1) / bytesPerSecond;
+    }
+}

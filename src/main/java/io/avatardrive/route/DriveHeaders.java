@@ -1,0 +1,20 @@
+package io.avatardrive.route;
+
+/** The names a clip travels with, defined once: message headers an ingress sets, exchange properties the drive keeps. */
+public final class DriveHeaders {
+
+    /** The avatar task the clip drives. */
+    public static final String TASK_ID = "TaskId";
+    /** The clip's name, used in reports and logs. */
+    public static final String CLIP_NAME = "ClipName";
+    /** The sample rate of raw PCM input. */
+    public static final String SAMPLE_RATE = "SampleRate";
+    /** Where the folder ingress moves the clip once its outcome is known. */
+    public static final String ARCHIVE_PATH = "AvatarDriveArchivePath";
+
+    static final String STAGE = "avatarDrive.stage";
+    static final String DRIVE = "avatarDrive.drive";
+
+    private DriveHeaders() {
+    }
+}

@@ -1,0 +1,207 @@
+package io.avatardrive.route;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.NoSuchFileException;
+import java.time.Instant;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.avatardrive.audio.AudioFormatProblem;
+import io.avatardrive.audio.PcmChunker;
+import io.avatardrive.audio.PcmClip;
+import io.avatardrive.audio.PcmNormaliser;
+import io.avatardrive.config.DriveSettings;
+import io.avatardrive.config.Redactor;
+import io.avatardrive.zego.DriveByWsStreamResponse;
+import io.avatardrive.zego.DriveTicket;
+import io.avatardrive.zego.ZegoApiException;
+import io.avatardrive.zego.ZegoSigner;
+import org.apache.camel.Exchange;
+import org.apache.camel.Expression;
+import org.apache.camel.support.ExpressionAdapter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The steps of a ZEGO drive as Camel processors: thin wiring of the audio and ZEGO classes into the route. */
+public final class DriveSteps {
+
+    /** Where the route binds the Vert.x client options of the drive socket. */
+    public static final String WS_CLIENT_OPTIONS = "avatarDriveWsClientOptions";
+
+    private static final Logger LOG = LoggerFactory.getLogger(DriveSteps.class);
+    private static final Pattern TASK_ID = Pattern.compile("[0-9A-Za-z_-]{1,128}");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final DriveSettings settings;
+    private final PcmNormaliser normaliser;
+    private final ZegoSigner signer = new ZegoSigner();
+    private final Redactor redactor;
+
+    public DriveSteps(DriveSettings settings) {
+        this.settings = settings;
+        this.normaliser = new PcmNormaliser(settings.pcmSampleRate());
+        this.redactor = new Redactor(settings.serverSecret());
+    }
+
+    /** Read and normalise: the body (a file or bytes) becomes a PCM stream the avatar accepts. */
+    void read(Exchange exchange) throws IOException {
+        String taskId = exchange.getMessage().getHeader(DriveHeaders.TASK_ID, settings.taskId(), String.class);
+        String name = exchange.getMessage().getHeader(DriveHeaders.CLIP_NAME, "clip", String.class);
+        exchange.setProperty(DriveHeaders.STAGE, Stage.READ);
+        if (!TASK_ID.matcher(taskId).matches()) {
+            throw new DriveFailure(Stage.READ, name + ": '" + taskId + "' is not a valid TaskId (1-128 of [0-9A-Za-z_-])", null);
+        }
+        File file = exchange.getMessage().getBody(File.class);
+        PcmClip clip;
+        if (file != null) {
+            clip = openFile(file, name);
+        } else {
+            InputStream in = exchange.getMessage().getMandatoryBody(InputStream.class);
+            Integer rate = exchange.getMessage().getHeader(DriveHeaders.SAMPLE_RATE, Integer.class);
+            exchange.setProperty(DriveHeaders.STAGE, Stage.DECODE);
+            clip = normaliser.open(name, in, rate);
+        }
+        exchange.setProperty(DriveHeaders.DRIVE, new ActiveDrive(name, taskId, clip, settings.leadMs()));
+    }
+
+    private PcmClip openFile(File file, String name) throws IOException {
+        try {
+            return normaliser.open(file.toPath(), name);
+        } catch (AccessDeniedException e) {
+            throw new DriveFailure(Stage.READ, name + ": the file cannot be read (permission denied)", e);
+        } catch (NoSuchFileException e) {
+            throw new DriveFailure(Stage.READ, name + ": the file disappeared before it could be read", e);
+        } catch (AudioFormatProblem e) {
+            throw new DriveFailure(Stage.DECODE, e.getMessage(), e);
+        }
+    }
+
+    /** Sign: a fresh nonce, timestamp and signature for this one call, then the JSON body naming the task. */
+    void signedRequest(Exchange exchange) throws IOException {
+        String taskId = exchange.getProperty(DriveHeaders.DRIVE, ActiveDrive.class).taskId();
+        ZegoSigner.SignedQuery query = signer.sign("DriveByWsStream", settings.appId(), settings.serverSecret(),
+                Instant.now().getEpochSecond());
+        exchange.getMessage().setHeader(Exchange.HTTP_QUERY, query.toQueryString());
+        exchange.getMessage().setHeader(Exchange.CONTENT_TYPE, "application/json");
+        exchange.getMessage().setBody(JSON.writeValueAsString(Map.of("TaskId", taskId)));
+    }
+
+    void ticket(Exchange exchange) {
+        DriveTicket ticket = exchange.getMessage().getBody(DriveByWsStreamResponse.class).toTicket();
+        exchange.getMessage().setBody(ticket);
+    }
+
+    /** The enrich strategy: the ticket joins the drive; an API failure stays an API failure. */
+    Exchange withTicket(Exchange drive, Exchange answer) {
+        if (answer.getException() != null) {
+            drive.setException(answer.getException());
+            return drive;
+        }
+        drive.getProperty(DriveHeaders.DRIVE, ActiveDrive.class).ticket(answer.getMessage().getBody(DriveTicket.class));
+        return drive;
+    }
+
+    void start(Exchange exchange) throws Exception {
+        ActiveDrive drive = exchange.getProperty(DriveHeaders.DRIVE, ActiveDrive.class);
+        LOG.info("Driving {} on task {} with DriveId {} at {} Hz", drive.file(), drive.taskId(), drive.ticket().driveId(),
+                drive.clip().sampleRate());
+        drive.start(DriveSocket.of(exchange.getContext(), drive.ticket(), WS_CLIENT_OPTIONS));
+    }
+
+    /** The clip as a lazy sequence of chunks, so the splitter streams it. */
+    Expression chunks() {
+        return new ExpressionAdapter() {
+            @Override
+            public Object evaluate(Exchange exchange) {
+                ActiveDrive drive = exchange.getProperty(DriveHeaders.DRIVE, ActiveDrive.class);
+                Iterator<byte[]> chunks = new PcmChunker(drive.clip(), settings.chunkMs());
+                return chunks;
+            }
+        };
+    }
+
+    void paceAndSend(Exchange exchange) throws Exception {
+        exchange.getProperty(DriveHeaders.DRIVE, ActiveDrive.class).send(exchange.getMessage().getBody(byte[].class));
+    }
+
+    /** Stop after the last byte, always; a Stop that fails after a clean stream fails the drive. */
+    void stop(Exchange exchange) throws Exception {
+        ActiveDrive drive = exchange.getProperty(DriveHeaders.DRIVE, ActiveDrive.class);
+        boolean streamFailed = exchange.getProperty(Exchange.EXCEPTION_CAUGHT) != null;
+        try {
+            drive.stop();
+        } catch (Exception e) {
+            if (!streamFailed) {
+                throw e;
+            }
+            LOG.warn("Could not send Stop for {} after the stream failed: {}", drive.file(), redactor.redact(e.getMessage()));
+        }
+    }
+
+    void succeeded(Exchange exchange) {
+        ActiveDrive drive = exchange.getProperty(DriveHeaders.DRIVE, ActiveDrive.class);
+        drive.release();
+        DriveReport report = drive.report();
+        LOG.info("Drove {} on task {}: DriveId {}, {} ms of audio at {} Hz in {} chunks, wall {} ms, max lead {} ms",
+                report.file(), report.taskId(), report.driveId(), report.audioMs(), report.sampleRate(), report.chunks(),
+                report.wallMs(), report.maxLeadMs());
+        exchange.getMessage().setBody(report);
+    }
+
+    /** Any failure becomes a report that names the clip, the stage and the reason, with no secret in it. */
+    void failed(Exchange exchange) {
+        Exception cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
+        ActiveDrive drive = exchange.getProperty(DriveHeaders.DRIVE, ActiveDrive.class);
+        if (drive != null) {
+            drive.release();
+        }
+        String file = drive != null ? drive.file() : exchange.getMessage().getHeader(DriveHeaders.CLIP_NAME, "clip", String.class);
+        String taskId = drive != null ? drive.taskId() : exchange.getMessage().getHeader(DriveHeaders.TASK_ID, settings.taskId(), String.class);
+        Stage stage = exchange.getProperty(DriveHeaders.STAGE, Stage.READ, Stage.class);
+        Long code = null;
+        String vendorMessage = null;
+        for (Throwable t = cause; t != null; t = t.getCause()) {
+            if (t instanceof DriveFailure failure) {
+                stage = failure.stage();
+                break;
+            }
+            if (t instanceof ZegoApiException api) {
+                code = api.getCode();
+                vendorMessage = api.getVendorMessage();
+                break;
+            }
+            if (t instanceof AudioFormatProblem) {
+                stage = Stage.DECODE;
+                break;
+            }
+        }
+        String reason = redactor.redact(describe(cause));
+        if (!reason.contains(file)) {
+            reason = file + ": " + reason;
+        }
+        FailureReport report = new FailureReport(file, taskId, stage, code, redactor.redact(vendorMessage), reason);
+        LOG.warn("Could not drive {} on task {} ({}): {}", file, taskId, stage.label(), reason);
+        exchange.getMessage().setBody(report);
+    }
+
+    private static String describe(Throwable cause) {
+        if (cause == null) {
+            return "unknown failure";
+        }
+        String message = cause.getMessage();
+        if (cause instanceof DriveFailure || cause instanceof ZegoApiException || cause instanceof AudioFormatProblem) {
+            return message;
+        }
+        Throwable root = cause;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String rootText = root.getClass().getSimpleName() + (root.getMessage() == null ? "" : ": " + root.getMessage());
+        return message == null || root == cause ? rootText : message + " (" + rootText + ")";
+    }
+}

@@ -1,0 +1,69 @@
+package io.avatardrive.standin;
+
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Plays received audio back in real time the way an avatar would: playback starts once the buffer holds 300 ms (or at
+ * Stop, for a shorter clip) and stalls whenever the audio runs out before Stop. Each stall is an underrun, i.e. a stutter.
+ */
+public final class PlaybackMeter {
+
+    private final long bufferNanos;
+    private long firstAudioAt = -1;
+    private long playStartAt = -1;
+    private long receivedNanos;
+    private long stalledNanos;
+    private long underruns;
+    private long maxLeadNanos;
+    private long stopAt = -1;
+
+    public PlaybackMeter(long bufferMs) {
+        this.bufferNanos = TimeUnit.MILLISECONDS.toNanos(bufferMs);
+    }
+
+    /** Audio of the given duration arrived at {@code now}. */
+    public synchronized void onAudio(long now, long audioNanos) {
+        if (firstAudioAt < 0) {
+            firstAudioAt = now;
+        }
+        if (playStartAt >= 0) {
+            long playedUpTo = now - playStartAt - stalledNanos;
+            if (playedUpTo > receivedNanos) {
+                // the player ran dry before this chunk came: it stood still from then until now
+                underruns++;
+                stalledNanos += playedUpTo - receivedNanos;
+            }
+        }
+        receivedNanos += audioNanos;
+        if (playStartAt < 0 && receivedNanos >= bufferNanos) {
+            playStartAt = now;
+        }
+        maxLeadNanos = Math.max(maxLeadNanos, receivedNanos - (now - firstAudioAt));
+    }
+
+    public synchronized void onStop(long now) {
+        stopAt = now;
+    }
+
+    public synchronized long underruns() {
+        return underruns;
+    }
+
+    public synchronized long stallMs() {
+        return TimeUnit.NANOSECONDS.toMillis(stalledNanos);
+    }
+
+    /** How far the received audio was ever ahead of real time since the first audio arrived. */
+    public synchronized long maxLeadMs() {
+        return TimeUnit.NANOSECONDS.toMillis(maxLeadNanos);
+    }
+
+    public synchronized long audioMs() {
+        return TimeUnit.NANOSECONDS.toMillis(receivedNanos);
+    }
+
+    /** From the first audio to Stop on the wire. */
+    public synchronized long wallMs() {
+        return firstAudioAt < 0 || stopAt < 0 ? 0 : TimeUnit.NANOSECONDS.toMillis(stopAt - firstAudioAt);
+    }
+}

@@ -1,0 +1,174 @@
+package io.avatardrive.standin;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+
+/** Everything the stand-in saw of one DriveId: the frames in order, the audio's digest, its playback, and any protocol breach. */
+public final class StandInDrive {
+
+    public enum State { ISSUED, CONNECTED, STARTED, STOPPED, CLOSED }
+
+    private final String driveId;
+    private final String taskId;
+    private final String token;
+    private final MessageDigest digest;
+    private final PlaybackMeter meter;
+    private final List<String> violations = new ArrayList<>();
+    private final List<String> frames = new ArrayList<>();
+    private State state = State.ISSUED;
+    private int sampleRate;
+    private long bytes;
+    private long binaryFrames;
+    private long connectedAt;
+    private long closedAt;
+    private boolean stopped;
+
+    StandInDrive(String driveId, String taskId, String token, long bufferMs) {
+        this.driveId = driveId;
+        this.taskId = taskId;
+        this.token = token;
+        this.meter = new PlaybackMeter(bufferMs);
+        try {
+            this.digest = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    synchronized boolean connect(long now) {
+        if (state != State.ISSUED) {
+            violations.add("a second connection for DriveId " + driveId);
+            return false;
+        }
+        state = State.CONNECTED;
+        connectedAt = now;
+        return true;
+    }
+
+    synchronized void start(String frameDriveId, Integer rate) {
+        frames.add("Start");
+        if (state != State.CONNECTED) {
+            violations.add("Start in state " + state);
+        }
+        if (!driveId.equals(frameDriveId)) {
+            violations.add("Start names DriveId " + frameDriveId);
+        }
+        sampleRate = rate == null ? 16000 : rate;
+        if (sampleRate != 16000 && sampleRate != 24000) {
+            violations.add("SampleRate " + sampleRate + " is not 16000 or 24000");
+        }
+        state = State.STARTED;
+    }
+
+    synchronized void audio(long now, byte[] pcm) {
+        if (binaryFrames++ == 0) {
+            frames.add("audio");
+        }
+        if (state != State.STARTED) {
+            violations.add("audio in state " + state);
+            return;
+        }
+        if (pcm.length % 2 != 0) {
+            violations.add("a frame of " + pcm.length + " bytes splits a sample");
+        }
+        digest.update(pcm);
+        bytes += pcm.length;
+        meter.onAudio(now, pcm.length * 1_000_000_000L / (sampleRate * 2L));
+    }
+
+    synchronized void stop(long now, String frameDriveId) {
+        frames.add("Stop");
+        if (state != State.STARTED) {
+            violations.add("Stop in state " + state);
+        }
+        if (!driveId.equals(frameDriveId)) {
+            violations.add("Stop names DriveId " + frameDriveId);
+        }
+        stopped = true;
+        meter.onStop(now);
+        state = State.STOPPED;
+    }
+
+    synchronized void violation(String what) {
+        violations.add(what);
+    }
+
+    synchronized void close(long now) {
+        if (!stopped) {
+            violations.add("closed without Stop");
+        }
+        state = State.CLOSED;
+        closedAt = now;
+    }
+
+    public String driveId() {
+        return driveId;
+    }
+
+    public String taskId() {
+        return taskId;
+    }
+
+    String token() {
+        return token;
+    }
+
+    public synchronized State state() {
+        return state;
+    }
+
+    public synchronized int sampleRate() {
+        return sampleRate;
+    }
+
+    public synchronized long bytes() {
+        return bytes;
+    }
+
+    public synchronized long binaryFrames() {
+        return binaryFrames;
+    }
+
+    /** SHA-256 of all PCM received, to compare with what was sent without keeping the audio. */
+    public synchronized String sha256() {
+        try {
+            return HexFormat.of().formatHex(((MessageDigest) digest.clone()).digest());
+        } catch (CloneNotSupportedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public synchronized List<String> frames() {
+        return List.copyOf(frames);
+    }
+
+    public synchronized List<String> violations() {
+        return List.copyOf(violations);
+    }
+
+    public synchronized boolean completed() {
+        return state == State.CLOSED && stopped;
+    }
+
+    public synchronized long connectedAtNanos() {
+        return connectedAt;
+    }
+
+    public synchronized long closedAtNanos() {
+        return closedAt;
+    }
+
+    public PlaybackMeter playback() {
+        return meter;
+    }
+
+    @Override
+    public synchronized String toString() {
+        return "DriveId " + driveId + " task " + taskId + ": " + meter.audioMs() + " ms at " + sampleRate + " Hz, "
+               + meter.underruns() + " underruns (" + meter.stallMs() + " ms stalled), max lead " + meter.maxLeadMs()
+               + " ms, wall " + meter.wallMs() + " ms" + (violations.isEmpty() ? "" : ", violations " + violations);
+    }
+}

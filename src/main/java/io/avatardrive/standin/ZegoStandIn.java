@@ -1,0 +1,280 @@
+package io.avatardrive.standin;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.avatardrive.zego.ZegoReturnCodes;
+import io.avatardrive.zego.ZegoSigner;
+import io.netty.handler.codec.http.QueryStringDecoder;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.ServerWebSocket;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A local digital human that speaks ZEGO's side of the drive: DriveByWsStream with signature, timestamp and 10 QPS checks,
+ * and the WebSocket that checks Start / audio / Stop order and plays the audio back in real time against a 300 ms buffer,
+ * counting underruns. The main job uses it when no credentials are set; the tests use it as the vendor.
+ */
+public final class ZegoStandIn implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ZegoStandIn.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Pattern TASK_ID = Pattern.compile("[0-9A-Za-z_-]{1,128}");
+    private static final long SIGNATURE_VALIDITY_S = Duration.ofMinutes(10).toSeconds();
+
+    private final String appId;
+    private final String serverSecret;
+    private final int qps;
+    private final long playbackBufferMs;
+    private final Set<String> knownTasks = ConcurrentHashMap.newKeySet();
+    private final Map<String, StandInDrive> byToken = new ConcurrentHashMap<>();
+    private final List<StandInDrive> drives = new CopyOnWriteArrayList<>();
+    private final Map<String, StandInDrive> activeByTask = new ConcurrentHashMap<>();
+    private final List<String> violations = new CopyOnWriteArrayList<>();
+    private final Deque<Long> recentCalls = new ArrayDeque<>();
+    private final Set<String> usedNonces = ConcurrentHashMap.newKeySet();
+    private final Map<Long, Integer> answers = new ConcurrentHashMap<>();
+    private final Set<ServerWebSocket> open = ConcurrentHashMap.newKeySet();
+    private final Vertx vertx = Vertx.vertx();
+    private HttpServer server;
+    private int port;
+
+    public ZegoStandIn(String appId, String serverSecret) {
+        this(appId, serverSecret, 10, 300);
+    }
+
+    public ZegoStandIn(String appId, String serverSecret, int qps, long playbackBufferMs) {
+        this.appId = appId;
+        this.serverSecret = serverSecret;
+        this.qps = qps;
+        this.playbackBufferMs = playbackBufferMs;
+    }
+
+    /** Only these tasks exist; with none registered, every well-formed TaskId exists. */
+    public ZegoStandIn knownTasks(String... taskIds) {
+        knownTasks.addAll(List.of(taskIds));
+        return this;
+    }
+
+    public ZegoStandIn start(int wantedPort) {
+        server = vertx.createHttpServer(new HttpServerOptions().setHost("127.0.0.1").setPort(wantedPort)
+                .setMaxWebSocketMessageSize(1 << 20).setMaxWebSocketFrameSize(1 << 20));
+        server.webSocketHandler(this::onSocket).requestHandler(this::onApi);
+        port = server.listen().toCompletionStage().toCompletableFuture().join().actualPort();
+        LOG.info("ZEGO stand-in listening on {} (AppId {}, {} QPS)", apiUrl(), appId, qps);
+        return this;
+    }
+
+    public String apiUrl() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public List<StandInDrive> drives() {
+        return List.copyOf(drives);
+    }
+
+    public List<StandInDrive> completedDrives() {
+        return drives.stream().filter(StandInDrive::completed).toList();
+    }
+
+    /** Breaches that belong to no single drive: overlapping drives of one task, calls over the rate limit. */
+    public List<String> violations() {
+        return List.copyOf(violations);
+    }
+
+    /** How many API answers carried each return code. */
+    public Map<Long, Integer> answers() {
+        return Map.copyOf(answers);
+    }
+
+    public int openConnections() {
+        return open.size();
+    }
+
+    /** Waits until {@code count} drives have completed (Stop received and socket closed). */
+    public boolean awaitCompleted(int count, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (completedDrives().size() < count) {
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            Thread.sleep(20);
+        }
+        return true;
+    }
+
+    private void onApi(HttpServerRequest request) {
+        request.body().onSuccess(body -> {
+            long code;
+            ObjectNode data = null;
+            try {
+                code = check(request, body);
+                if (code == ZegoReturnCodes.OK) {
+                    data = issue(JSON.readTree(body.getBytes()).path("TaskId").asText());
+                }
+            } catch (Exception e) {
+                code = 400000001L;
+            }
+            answers.merge(code, 1, Integer::sum);
+            ObjectNode answer = JSON.createObjectNode().put("Code", code)
+                    .put("Message", code == ZegoReturnCodes.OK ? "success" : ZegoReturnCodes.explain(code))
+                    .put("RequestId", UUID.randomUUID().toString());
+            if (data != null) {
+                answer.set("Data", data);
+            }
+            request.response().putHeader("Content-Type", "application/json").end(answer.toString());
+        });
+    }
+
+    private long check(HttpServerRequest request, Buffer body) throws Exception {
+        if (!"POST".equals(request.method().name()) || !"DriveByWsStream".equals(request.getParam("Action"))) {
+            return 100000007L;
+        }
+        if (overRateLimit()) {
+            violations.add("more than " + qps + " API calls in one second");
+            return ZegoReturnCodes.QPS_LIMIT;
+        }
+        String nonce = request.getParam("SignatureNonce");
+        String timestamp = request.getParam("Timestamp");
+        String signature = request.getParam("Signature");
+        if (!appId.equals(request.getParam("AppId"))) {
+            return 100000001L;
+        }
+        if (nonce == null || nonce.isEmpty()) {
+            return 100000008L;
+        }
+        if (!"2.0".equals(request.getParam("SignatureVersion"))) {
+            return 100000014L;
+        }
+        if (timestamp == null || !timestamp.matches("\\d+")) {
+            return 100000003L;
+        }
+        long ts = Long.parseLong(timestamp);
+        if (Math.abs(Instant.now().getEpochSecond() - ts) > SIGNATURE_VALIDITY_S) {
+            return ZegoReturnCodes.SIGNATURE_EXPIRED;
+        }
+        if (!ZegoSigner.signature(appId, nonce, serverSecret, ts).equals(signature) || !usedNonces.add(nonce)) {
+            return ZegoReturnCodes.SIGNATURE_ERROR;
+        }
+        JsonNode json = JSON.readTree(body.getBytes());
+        String taskId = json.path("TaskId").asText("");
+        if (!TASK_ID.matcher(taskId).matches()) {
+            return 400000001L;
+        }
+        if (!knownTasks.isEmpty() && !knownTasks.contains(taskId)) {
+            return ZegoReturnCodes.TASK_NOT_FOUND;
+        }
+        return ZegoReturnCodes.OK;
+    }
+
+    /** A sliding one-second window, as strict as the vendor's limit can be. */
+    private boolean overRateLimit() {
+        long now = System.nanoTime();
+        synchronized (recentCalls) {
+            while (!recentCalls.isEmpty() && now - recentCalls.peekFirst() >= TimeUnit.SECONDS.toNanos(1)) {
+                recentCalls.pollFirst();
+            }
+            if (recentCalls.size() >= qps) {
+                return true;
+            }
+            recentCalls.addLast(now);
+            return false;
+        }
+    }
+
+    private ObjectNode issue(String taskId) {
+        String token = UUID.randomUUID().toString().replace("-", "");
+        StandInDrive drive = new StandInDrive(UUID.randomUUID().toString(), taskId, token, playbackBufferMs);
+        byToken.put(token, drive);
+        drives.add(drive);
+        return JSON.createObjectNode().put("DriveId", drive.driveId())
+                .put("WssAddress", "ws://127.0.0.1:" + port + "/ws?Token=" + token);
+    }
+
+    private void onSocket(ServerWebSocket ws) {
+        List<String> tokens = new QueryStringDecoder(ws.uri()).parameters().get("Token");
+        String token = tokens == null || tokens.isEmpty() ? null : tokens.get(0);
+        StandInDrive drive = token == null ? null : byToken.get(token);
+        if (!"/ws".equals(ws.path()) || drive == null) {
+            ws.reject(401);
+            return;
+        }
+        if (!drive.connect(System.nanoTime())) {
+            ws.reject(409);
+            return;
+        }
+        StandInDrive overlapping = activeByTask.putIfAbsent(drive.taskId(), drive);
+        if (overlapping != null) {
+            violations.add("task " + drive.taskId() + ": DriveId " + drive.driveId() + " connected while "
+                           + overlapping.driveId() + " was still open");
+        }
+        open.add(ws);
+        ws.textMessageHandler(text -> onText(drive, text));
+        ws.binaryMessageHandler(pcm -> drive.audio(System.nanoTime(), pcm.getBytes()));
+        ws.closeHandler(v -> {
+            open.remove(ws);
+            activeByTask.remove(drive.taskId(), drive);
+            drive.close(System.nanoTime());
+            LOG.info("Stand-in drive finished: {}", drive);
+        });
+    }
+
+    private void onText(StandInDrive drive, String text) {
+        try {
+            JsonNode frame = JSON.readTree(text);
+            String action = frame.path("Action").asText();
+            JsonNode payload = frame.path("Payload");
+            switch (action) {
+                case "Start" -> drive.start(payload.path("DriveId").asText(null),
+                        payload.has("SampleRate") ? payload.get("SampleRate").asInt() : null);
+                case "Stop" -> drive.stop(System.nanoTime(), payload.path("DriveId").asText(null));
+                default -> drive.violation("unknown Action " + action);
+            }
+        } catch (Exception e) {
+            drive.violation("a text frame that is not JSON");
+        }
+    }
+
+    @Override
+    public void close() {
+        if (server != null) {
+            server.close().toCompletionStage().toCompletableFuture().join();
+        }
+        vertx.close().toCompletionStage().toCompletableFuture().join();
+    }
+
+    /** For callers that want a fresh list of what is still connected, e.g. a leak check. */
+    public List<String> openDriveIds() {
+        List<String> ids = new ArrayList<>();
+        for (StandInDrive d : drives) {
+            if (d.state() == StandInDrive.State.CONNECTED || d.state() == StandInDrive.State.STARTED
+                || d.state() == StandInDrive.State.STOPPED) {
+                ids.add(d.driveId());
+            }
+        }
+        return ids;
+    }
+}
