@@ -10,7 +10,7 @@ public final class AvatarDriveMain {
     }
 
     public static void main(String[] args) throws Exception {
-        Main main = new Main(AvatarDriveMain.class);
+        Main main = new Main();
         main.configure().addConfiguration(AvatarDriveConfiguration.class);
         main.setPropertyPlaceholderLocations(
                 "classpath:application.properties,file:application.properties;optional=true");

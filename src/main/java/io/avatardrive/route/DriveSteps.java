@@ -49,7 +49,7 @@ public final class DriveSteps {
     }
 
     /** Read and normalise: the body (a file or bytes) becomes a PCM stream the avatar accepts. */
-    void read(Exchange exchange) throws IOException {
+    void read(Exchange exchange) throws Exception {
         String taskId = exchange.getMessage().getHeader(DriveHeaders.TASK_ID, settings.taskId(), String.class);
         String name = exchange.getMessage().getHeader(DriveHeaders.CLIP_NAME, "clip", String.class);
         exchange.setProperty(DriveHeaders.STAGE, Stage.READ);
