@@ -1,9 +1,9 @@
 package io.avatardrive.config;
 
-import java.util.concurrent.ExecutorService;
+import java.security.SecureRandom;
+import java.util.HexFormat;
 
 import io.avatardrive.route.InboxRoute;
-import io.avatardrive.route.TaskLanes;
 import io.avatardrive.route.ZegoDriveRoute;
 import io.avatardrive.standin.ZegoStandIn;
 import org.apache.camel.CamelConfiguration;
@@ -36,11 +36,9 @@ public class AvatarDriveConfiguration implements CamelConfiguration {
         }
         LOG.info("Watching {} (done: {}, error: {})", settings.inbox(), settings.done(), settings.error());
 
-        ExecutorService laneThreads = context.getExecutorServiceManager()
-                .newFixedThreadPool(this, "avatar-drive", settings.maxConcurrent());
         context.getRegistry().bind("driveSettings", settings);
         context.addRoutes(new ZegoDriveRoute(settings));
-        context.addRoutes(new InboxRoute(settings, new TaskLanes(laneThreads)));
+        context.addRoutes(new InboxRoute(settings));
     }
 
     public static DriveSettings settings(CamelContext context) {
@@ -49,7 +47,9 @@ public class AvatarDriveConfiguration implements CamelConfiguration {
     }
 
     private static DriveSettings startStandIn(CamelContext context, DriveSettings settings) throws Exception {
-        String secret = new io.avatardrive.zego.ZegoSigner().newNonce() + new io.avatardrive.zego.ZegoSigner().newNonce();
+        byte[] random = new byte[16];
+        new SecureRandom().nextBytes(random);
+        String secret = HexFormat.of().formatHex(random);
         ZegoStandIn standIn = new ZegoStandIn(STAND_IN_APP_ID, secret).start(0);
         context.addService(new ServiceSupport() {
             @Override

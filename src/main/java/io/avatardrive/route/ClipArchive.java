@@ -3,6 +3,7 @@ package io.avatardrive.route;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -45,7 +46,11 @@ public final class ClipArchive {
         for (int n = 2; Files.exists(target) || Files.exists(report(target, suffix)); n++) {
             target = wanted.resolveSibling(numbered(wanted.getFileName().toString(), n));
         }
-        JSON.writeValue(report(target, suffix).toFile(), outcome);
+        // written beside and renamed into place, so a reader never sees half a report
+        Path report = report(target, suffix);
+        Path partial = report.resolveSibling(report.getFileName() + ".part");
+        JSON.writeValue(partial.toFile(), outcome);
+        Files.move(partial, report, StandardCopyOption.ATOMIC_MOVE);
         return target;
     }
 

@@ -11,16 +11,16 @@ import org.apache.camel.builder.RouteBuilder;
 public class InboxRoute extends RouteBuilder {
 
     private final DriveSettings settings;
-    private final TaskLanes lanes;
 
-    public InboxRoute(DriveSettings settings, TaskLanes lanes) {
+    public InboxRoute(DriveSettings settings) {
         this.settings = settings;
-        this.lanes = lanes;
     }
 
     @Override
     public void configure() {
         ClipArchive archive = new ClipArchive(settings.done(), settings.error());
+        TaskLanes lanes = new TaskLanes(getContext().getExecutorServiceManager()
+                .newFixedThreadPool(this, "avatar-drive", settings.maxConcurrent()));
 
         from(inboxUri()).routeId("inbox-folder")
                 .process(this::address)

@@ -14,6 +14,13 @@ public class ZegoDriveRoute extends RouteBuilder {
 
     public static final String DRIVE = "direct:zego-drive";
     static final String TICKET = "direct:zego-drive-ticket";
+    static final String STREAM = "direct:zego-drive-stream";
+
+    /**
+     * The throttle's rolling window counts calls where they leave; a little more than a second keeps network jitter
+     * from ever putting an 11th call into the vendor's one-second window.
+     */
+    static final long RATE_WINDOW_MS = 1050;
 
     private final DriveSettings settings;
     private final DriveSteps steps;
@@ -28,28 +35,34 @@ public class ZegoDriveRoute extends RouteBuilder {
         bindSocketOptions();
 
         from(DRIVE).routeId("zego-drive")
-                .onException(Exception.class).handled(true)
+                .doTry()
+                    .process(steps::read)
+                    .setProperty(DriveHeaders.STAGE, constant(Stage.API))
+                    .enrich(TICKET, steps::withTicket, true)
+                    .setProperty(DriveHeaders.STAGE, constant(Stage.CONNECT))
+                    .process(steps::start)
+                    .setProperty(DriveHeaders.STAGE, constant(Stage.STREAM))
+                    .to(STREAM)
+                    .process(steps::succeeded)
+                .doCatch(Exception.class)
+                    // caught, not handled by onException, so that the caller's route goes on to file the outcome
                     .process(steps::failed)
-                .end()
-                .process(steps::read)
-                .setProperty(DriveHeaders.STAGE, constant(Stage.API))
-                .enrich(TICKET, steps::withTicket)
-                .setProperty(DriveHeaders.STAGE, constant(Stage.CONNECT))
-                .process(steps::start)
-                .setProperty(DriveHeaders.STAGE, constant(Stage.STREAM))
+                .end();
+
+        from(STREAM).routeId("zego-drive-stream")
+                .errorHandler(noErrorHandler())
                 .doTry()
                     .split(steps.chunks()).streaming().stopOnException()
                         .process(steps::paceAndSend)
                     .endDoTry()
                 .doFinally()
                     .process(steps::stop)
-                .end()
-                .process(steps::succeeded);
+                .end();
 
         from(TICKET).routeId("zego-drive-ticket")
                 .errorHandler(noErrorHandler())
                 .removeHeaders("*")
-                .throttle(settings.apiQps()).timePeriodMillis(1000)
+                .throttle(settings.apiQps()).timePeriodMillis(RATE_WINDOW_MS)
                 .process(steps::signedRequest)
                 .to(settings.apiUrl() + "?httpMethod=POST")
                 .unmarshal().json(JsonLibrary.Jackson, DriveByWsStreamResponse.class)

@@ -57,6 +57,7 @@ public final class ZegoStandIn implements AutoCloseable {
     private final Vertx vertx = Vertx.vertx();
     private HttpServer server;
     private int port;
+    private long lastCallAt = System.nanoTime() - TimeUnit.SECONDS.toNanos(2);
 
     public ZegoStandIn(String appId, String serverSecret) {
         this(appId, serverSecret, 10, 300);
@@ -124,6 +125,18 @@ public final class ZegoStandIn implements AutoCloseable {
             Thread.sleep(20);
         }
         return true;
+    }
+
+    /** Waits until no API call was made for a full rate window, so that a new client starts with the whole quota. */
+    public void awaitQuietRateWindow() throws InterruptedException {
+        long quietSince;
+        synchronized (recentCalls) {
+            quietSince = lastCallAt;
+        }
+        long waitNanos = quietSince + TimeUnit.MILLISECONDS.toNanos(1050) - System.nanoTime();
+        if (waitNanos > 0) {
+            TimeUnit.NANOSECONDS.sleep(waitNanos);
+        }
     }
 
     private void onApi(HttpServerRequest request) {
@@ -194,6 +207,7 @@ public final class ZegoStandIn implements AutoCloseable {
     private boolean overRateLimit() {
         long now = System.nanoTime();
         synchronized (recentCalls) {
+            lastCallAt = now;
             while (!recentCalls.isEmpty() && now - recentCalls.peekFirst() >= TimeUnit.SECONDS.toNanos(1)) {
                 recentCalls.pollFirst();
             }

@@ -1,0 +1,135 @@
+package io.avatardrive.support;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.avatardrive.config.DriveSettings;
+import io.avatardrive.route.InboxRoute;
+import io.avatardrive.route.ZegoDriveRoute;
+import io.avatardrive.standin.StandInDrive;
+import io.avatardrive.standin.ZegoStandIn;
+import org.apache.camel.RoutesBuilder;
+import org.apache.camel.test.AvailablePortFinder;
+import org.apache.camel.test.junit5.CamelTestSupport;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The pipeline's routes in a CamelContext, a ZEGO stand-in on a free 127.0.0.1 port, and fresh inbox/done/error folders
+ * for every test: clips go in as files, and come out as what the stand-in heard and what was filed.
+ */
+public abstract class DriveTestSupport extends CamelTestSupport {
+
+    public static final String APP_ID = "1234567";
+    public static final String SECRET = "0123456789abcdef0123456789abcdef";
+    public static final String DEFAULT_TASK = "default-task";
+    protected static final ObjectMapper JSON = new ObjectMapper();
+    private static final AtomicInteger RUN = new AtomicInteger();
+
+    @TempDir
+    static Path root;
+    protected static ZegoStandIn standIn;
+
+    protected DriveSettings settings;
+
+    @BeforeAll
+    static void startStandIn() {
+        standIn = newStandIn().start(AvailablePortFinder.getNextAvailable());
+    }
+
+    @AfterAll
+    static void stopStandIn() {
+        standIn.close();
+    }
+
+    /** The stand-in a test class drives; override (static hiding) is not possible, so classes register tasks on it. */
+    protected static ZegoStandIn newStandIn() {
+        return new ZegoStandIn(APP_ID, SECRET);
+    }
+
+    /** Settings of this test; short chunks and lead keep tests fast. */
+    protected Map<String, String> properties() {
+        Path run = root.resolve("run-" + RUN.incrementAndGet());
+        Map<String, String> p = new HashMap<>();
+        p.put("zego.api-url", standIn.apiUrl());
+        p.put("zego.app-id", APP_ID);
+        p.put("zego.server-secret", SECRET);
+        p.put("zego.task-id", DEFAULT_TASK);
+        p.put("drive.inbox", run.resolve("inbox").toString());
+        p.put("drive.done", run.resolve("done").toString());
+        p.put("drive.error", run.resolve("error").toString());
+        p.put("drive.lead-ms", "200");
+        p.put("drive.chunk-ms", "100");
+        p.put("drive.poll-delay-ms", "50");
+        return p;
+    }
+
+    /** The stand-in counts calls per AppId like the vendor; each test's new client starts with a full quota. */
+    @BeforeEach
+    void quietRateWindow() throws InterruptedException {
+        standIn.awaitQuietRateWindow();
+    }
+
+    @Override
+    protected RoutesBuilder[] createRouteBuilders() {
+        Map<String, String> p = properties();
+        settings = DriveSettings.from(key -> Optional.ofNullable(p.get(key)));
+        return new RoutesBuilder[] { new ZegoDriveRoute(settings), new InboxRoute(settings) };
+    }
+
+    /** Drops a clip the way a careful writer does: write to NAME.part, then rename into place. */
+    protected Path drop(String relative, byte[] content) throws IOException {
+        Path target = settings.inbox().resolve(relative);
+        Files.createDirectories(target.getParent());
+        Path part = target.resolveSibling(target.getFileName() + ".part");
+        Files.write(part, content);
+        Files.move(part, target);
+        return target;
+    }
+
+    /** Waits for a file (a report) to appear, then reads it as JSON. */
+    protected JsonNode awaitReport(Path file, Duration timeout) throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!Files.exists(file)) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("no " + file + " within " + timeout);
+            }
+            Thread.sleep(20);
+        }
+        Thread.sleep(20);
+        return JSON.readTree(file.toFile());
+    }
+
+    protected JsonNode awaitDone(String relative) throws Exception {
+        return awaitReport(settings.done().resolve(relative + ".json"), Duration.ofSeconds(30));
+    }
+
+    protected JsonNode awaitError(String relative) throws Exception {
+        return awaitReport(settings.error().resolve(relative + ".error.json"), Duration.ofSeconds(30));
+    }
+
+    protected static StandInDrive heard(String driveId) {
+        return standIn.drives().stream().filter(d -> d.driveId().equals(driveId)).findFirst()
+                .orElseThrow(() -> new AssertionError("the stand-in never issued " + driveId));
+    }
+
+    /** The stand-in closes its side a moment after Stop; wait for it so its figures are final. */
+    protected static StandInDrive heardCompleted(String driveId) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        StandInDrive drive = heard(driveId);
+        while (!drive.completed() && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        return drive;
+    }
+}
