@@ -1,0 +1,22 @@
+# Build with the project's own Maven wrapper, then run the jar as a non-root user with /data as the folder volume.
+FROM eclipse-temurin:17-jdk AS build
+WORKDIR /src
+COPY .mvn/ .mvn/
+COPY mvnw pom.xml ./
+RUN ./mvnw -q -B dependency:go-offline
+COPY src/ src/
+COPY routes/ routes/
+RUN ./mvnw -q -B -DskipTests package
+
+FROM eclipse-temurin:17-jre
+RUN useradd --system --uid 10001 --create-home avatar \
+    && mkdir -p /data && chown avatar /data
+WORKDIR /app
+COPY --from=build /src/target/avatar-drive.jar /app/avatar-drive.jar
+COPY samples/ /app/samples/
+ENV DRIVE_INBOX=/data/inbox \
+    DRIVE_DONE=/data/done \
+    DRIVE_ERROR=/data/error
+USER avatar
+VOLUME ["/data"]
+ENTRYPOINT ["java", "-jar", "/app/avatar-drive.jar"]
