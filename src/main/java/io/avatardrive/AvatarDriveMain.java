@@ -1,9 +1,10 @@
 package io.avatardrive;
 
 import io.avatardrive.config.AvatarDriveConfiguration;
+import io.avatardrive.config.InvalidSettingsException;
 import org.apache.camel.main.Main;
 
-/** Starts the pipeline: camel-main with application.properties (classpath, then ./application.properties if present). */
+/** Starts the pipeline: camel-main with application.properties (./application.properties first if present, then the classpath). */
 public final class AvatarDriveMain {
 
     private AvatarDriveMain() {
@@ -13,7 +14,17 @@ public final class AvatarDriveMain {
         Main main = new Main();
         main.configure().addConfiguration(AvatarDriveConfiguration.class);
         main.setPropertyPlaceholderLocations(
-                "classpath:application.properties,file:application.properties;optional=true");
-        main.run(args);
+                "file:application.properties;optional=true,classpath:application.properties");
+        try {
+            main.run(args);
+        } catch (Exception e) {
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (t instanceof InvalidSettingsException invalid) {
+                    System.err.println("avatar-drive cannot start: " + invalid.getMessage());
+                    System.exit(2);
+                }
+            }
+            throw e;
+        }
     }
 }

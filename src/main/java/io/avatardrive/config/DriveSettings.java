@@ -75,7 +75,7 @@ public record DriveSettings(
             missing.add("zego.task-id is required with zego.app-id (env ZEGO_TASK_ID)");
         }
         if (!missing.isEmpty()) {
-            throw new IllegalArgumentException("Cannot drive a real ZEGO avatar: " + String.join("; ", missing));
+            throw new InvalidSettingsException("Cannot drive a real ZEGO avatar: " + String.join("; ", missing));
         }
     }
 
@@ -165,7 +165,7 @@ public record DriveSettings(
 
         void failIfProblems() {
             if (!problems.isEmpty()) {
-                throw new IllegalArgumentException("Invalid configuration: " + String.join("; ", problems));
+                throw new InvalidSettingsException("Invalid configuration: " + String.join("; ", problems));
             }
         }
     }
