@@ -84,8 +84,12 @@ public final class DriveSteps {
     /** Sign: a fresh nonce, timestamp and signature for this one call, then the JSON body naming the task. */
     void signedRequest(Exchange exchange) throws IOException {
         String taskId = exchange.getProperty(DriveHeaders.DRIVE, ActiveDrive.class).taskId();
-        ZegoSigner.SignedQuery query = signer.sign("DriveByWsStream", settings.appId(), settings.serverSecret(),
-                Instant.now().getEpochSecond());
+        ZegoSigner.SignedQuery query;
+        try {
+            query = signer.sign("DriveByWsStream", settings.appId(), settings.serverSecret(), Instant.now().getEpochSecond());
+        } catch (RuntimeException e) {
+            throw new DriveFailure(Stage.SIGN, "could not sign the DriveByWsStream call: " + e.getMessage(), e);
+        }
         exchange.getMessage().setHeader(Exchange.HTTP_QUERY, query.toQueryString());
         exchange.getMessage().setHeader(Exchange.CONTENT_TYPE, "application/json");
         exchange.getMessage().setBody(JSON.writeValueAsString(Map.of("TaskId", taskId)));
