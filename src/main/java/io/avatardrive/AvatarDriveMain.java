@@ -1,5 +1,8 @@
 package io.avatardrive;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+
 import io.avatardrive.config.AvatarDriveConfiguration;
 import io.avatardrive.config.InvalidSettingsException;
 import org.apache.camel.main.Main;
@@ -15,6 +18,11 @@ public final class AvatarDriveMain {
         main.configure().addConfiguration(AvatarDriveConfiguration.class);
         main.setPropertyPlaceholderLocations(
                 "file:application.properties;optional=true,classpath:application.properties");
+        // an operator edits ./routes without rebuilding; started elsewhere, the copy in the jar is used
+        if (System.getProperty("camel.main.routesIncludePattern") == null) {
+            main.configure().setRoutesIncludePattern(
+                    Files.isDirectory(Path.of("routes")) ? "file:routes/*.yaml" : "classpath:routes/*.yaml");
+        }
         try {
             main.run(args);
         } catch (Exception e) {

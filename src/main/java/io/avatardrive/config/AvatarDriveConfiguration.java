@@ -2,26 +2,37 @@ package io.avatardrive.config;
 
 import java.security.SecureRandom;
 import java.util.HexFormat;
+import java.util.Optional;
+import java.util.Properties;
 
-import io.avatardrive.route.InboxRoute;
+import io.avatardrive.queue.EmbeddedBroker;
+import io.avatardrive.queue.QueueSteps;
+import io.avatardrive.route.ClipArchive;
+import io.avatardrive.route.InboxAddress;
+import io.avatardrive.route.TaskLaneProcessor;
+import io.avatardrive.route.TaskLanes;
 import io.avatardrive.route.ZegoDriveRoute;
 import io.avatardrive.standin.ZegoStandIn;
+import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
+import org.apache.camel.component.jms.JmsComponent;
 import org.apache.camel.spi.PropertiesComponent;
+import org.apache.camel.support.processor.idempotent.FileIdempotentRepository;
 import org.apache.camel.support.service.ServiceSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Wires the application from its settings: with no zego.app-id it starts the local stand-in and drives that; with one it
- * refuses to start unless the secret and task id are set too.
+ * Wires the application from its settings: the beans the YAML routes refer to, the drive route template, the broker.
+ * With no zego.app-id it starts the local stand-in and points the drive at it; with one it refuses to start unless the
+ * secret and task id are set too.
  */
 public class AvatarDriveConfiguration implements CamelConfiguration {
 
     private static final Logger LOG = LoggerFactory.getLogger(AvatarDriveConfiguration.class);
 
-    /** The AppId, secret and default task the stand-in plays with; they are local and grant nothing anywhere. */
+    /** The AppId and default task the stand-in plays with; they are local and grant nothing anywhere. */
     static final String STAND_IN_APP_ID = "1234567890";
     static final String STAND_IN_TASK_ID = "local-avatar";
 
@@ -35,15 +46,53 @@ public class AvatarDriveConfiguration implements CamelConfiguration {
             settings = startStandIn(context, settings);
         }
         LOG.info("Watching {} (done: {}, error: {})", settings.inbox(), settings.done(), settings.error());
-
-        context.getRegistry().bind("driveSettings", settings);
-        context.addRoutes(new ZegoDriveRoute(settings));
-        context.addRoutes(new InboxRoute(settings));
+        BrokerSettings broker = BrokerSettings.from(lookup(context));
+        if (broker.embedded()) {
+            context.addService(new EmbeddedBroker(broker));
+        } else {
+            LOG.info("Consuming from the external broker at {}", broker.url());
+        }
+        bindDrive(context);
+        bindInbox(context, settings);
+        bindQueue(context, settings, broker);
     }
 
     public static DriveSettings settings(CamelContext context) {
+        return DriveSettings.from(lookup(context));
+    }
+
+    private static java.util.function.Function<String, Optional<String>> lookup(CamelContext context) {
         PropertiesComponent properties = context.getPropertiesComponent();
-        return DriveSettings.from(properties::resolveProperty);
+        return properties::resolveProperty;
+    }
+
+    /** The drive route template; routes/drive.yaml makes the instance the ingress routes send to. */
+    public static void bindDrive(CamelContext context) throws Exception {
+        context.addRoutes(new ZegoDriveRoute());
+    }
+
+    /** The beans routes/inbox.yaml refers to. */
+    public static void bindInbox(CamelContext context, DriveSettings settings) {
+        TaskLanes lanes = new TaskLanes(context.getExecutorServiceManager()
+                .newFixedThreadPool(context, "avatar-drive", settings.maxConcurrent()));
+        context.getRegistry().bind("inboxAddress", new InboxAddress(settings.taskId()));
+        context.getRegistry().bind("driveLanes", new TaskLaneProcessor(context, lanes, settings.taskId(), ZegoDriveRoute.DRIVE));
+        context.getRegistry().bind("clipArchive", new ClipArchive(settings.done(), settings.error()));
+    }
+
+    /** The beans and the JMS component routes/queue.yaml refers to. */
+    public static void bindQueue(CamelContext context, DriveSettings settings, BrokerSettings broker) {
+        ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory(broker.clientUrl());
+        if (!broker.username().isBlank()) {
+            factory.setUser(broker.username());
+            factory.setPassword(broker.password());
+        }
+        context.addComponent("jms", JmsComponent.jmsComponent(factory));
+        context.getRegistry().bind("queueSteps", new QueueSteps(broker, settings.taskId()));
+        String driven = context.getPropertiesComponent().resolveProperty("drive.driven-messages")
+                .orElse("data/driven-messages.txt");
+        context.getRegistry().bind("drivenMessages",
+                FileIdempotentRepository.fileIdempotentRepository(new java.io.File(driven), 100_000));
     }
 
     private static DriveSettings startStandIn(CamelContext context, DriveSettings settings) throws Exception {
@@ -59,6 +108,14 @@ public class AvatarDriveConfiguration implements CamelConfiguration {
         });
         LOG.info("No zego.app-id is set: driving the LOCAL ZEGO STAND-IN at {}, not a real avatar", standIn.apiUrl());
         LOG.info("Set ZEGO_APP_ID, ZEGO_SERVER_SECRET and ZEGO_TASK_ID to drive a real ZEGO digital human");
-        return settings.withStandIn(standIn.apiUrl(), STAND_IN_APP_ID, secret, STAND_IN_TASK_ID);
+        DriveSettings local = settings.withStandIn(standIn.apiUrl(), STAND_IN_APP_ID, secret, STAND_IN_TASK_ID);
+        // the drive route template reads these keys, so the stand-in's values override the configured ones
+        Properties override = new Properties();
+        override.setProperty("zego.api-url", local.apiUrl());
+        override.setProperty("zego.app-id", local.appId());
+        override.setProperty("zego.server-secret", local.serverSecret());
+        override.setProperty("zego.task-id", local.taskId());
+        context.getPropertiesComponent().setOverrideProperties(override);
+        return local;
     }
 }

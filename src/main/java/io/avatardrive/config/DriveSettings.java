@@ -34,6 +34,11 @@ public record DriveSettings(
 
     public static final String VENDOR_API_URL = "https://aigc-digitalhuman-api.zegotech.cn";
 
+    /** The keys that shape one drive; each is also a parameter of the drive route template. */
+    public static final List<String> DRIVE_KEYS = List.of("zego.api-url", "zego.app-id", "zego.server-secret",
+            "zego.task-id", "zego.ws-trust-all", "zego.api-qps", "drive.pcm-sample-rate", "drive.chunk-ms",
+            "drive.lead-ms");
+
     /** Reads the settings through a key lookup (Camel's properties component in the application). */
     public static DriveSettings from(Function<String, Optional<String>> lookup) {
         Reader r = new Reader(lookup);
@@ -96,7 +101,7 @@ public record DriveSettings(
     }
 
     /** Collects every bad value before failing, so one start tells the operator everything that is wrong. */
-    private static final class Reader {
+    static final class Reader {
         private final Function<String, Optional<String>> lookup;
         private final List<String> problems = new ArrayList<>();
 
@@ -105,7 +110,7 @@ public record DriveSettings(
         }
 
         String text(String key, String fallback) {
-            return lookup.apply(key).map(String::trim).orElse(fallback);
+            return lookup.apply(key).map(String::trim).filter(v -> !v.isEmpty()).orElse(fallback);
         }
 
         boolean bool(String key, boolean fallback) {

@@ -6,6 +6,8 @@ import java.util.concurrent.TimeUnit;
 
 import io.avatardrive.audio.Pacer;
 import io.avatardrive.audio.PcmClip;
+import io.avatardrive.config.DriveSettings;
+import io.avatardrive.config.Redactor;
 import io.avatardrive.zego.DriveTicket;
 import io.avatardrive.zego.ZegoFrames;
 
@@ -15,6 +17,7 @@ final class ActiveDrive {
     private final String file;
     private final String taskId;
     private final PcmClip clip;
+    private final DriveSettings settings;
     private final Pacer pacer;
     private final long bytesPerSecond;
     private DriveTicket ticket;
@@ -24,11 +27,12 @@ final class ActiveDrive {
     private long chunks;
     private Instant startedAt;
 
-    ActiveDrive(String file, String taskId, PcmClip clip, int leadMs) {
+    ActiveDrive(String file, String taskId, PcmClip clip, DriveSettings settings) {
         this.file = file;
         this.taskId = taskId;
         this.clip = clip;
-        this.pacer = new Pacer(leadMs);
+        this.settings = settings;
+        this.pacer = new Pacer(settings.leadMs());
         this.bytesPerSecond = (long) clip.sampleRate() * PcmClip.BYTES_PER_SAMPLE;
     }
 
@@ -38,6 +42,14 @@ final class ActiveDrive {
 
     String taskId() {
         return taskId;
+    }
+
+    DriveSettings settings() {
+        return settings;
+    }
+
+    Redactor redactor() {
+        return new Redactor(settings.serverSecret());
     }
 
     PcmClip clip() {

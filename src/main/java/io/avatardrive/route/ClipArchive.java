@@ -9,12 +9,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import org.apache.camel.Exchange;
 import org.apache.camel.InvalidPayloadException;
+import org.apache.camel.Processor;
 
 /**
  * Files a finished clip where the operator looks for it: done/ with NAME.EXT.json, or error/ with NAME.EXT.error.json,
  * keeping its TaskId folder. An earlier result with the same name is never overwritten: the new one gets a -N suffix.
  */
-public final class ClipArchive {
+public final class ClipArchive implements Processor {
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -27,7 +28,8 @@ public final class ClipArchive {
     }
 
     /** Writes the report and tells the file consumer where to move the clip (the ARCHIVE_PATH header). */
-    public void file(Exchange exchange) throws IOException, InvalidPayloadException {
+    @Override
+    public void process(Exchange exchange) throws IOException, InvalidPayloadException {
         DriveOutcome outcome = exchange.getMessage().getMandatoryBody(DriveOutcome.class);
         String relative = exchange.getMessage().getHeader(Exchange.FILE_NAME, String.class);
         Path target = archive(outcome, relative);

@@ -12,8 +12,13 @@ public final class DriveHeaders {
     /** Where the folder ingress moves the clip once its outcome is known. */
     public static final String ARCHIVE_PATH = "AvatarDriveArchivePath";
 
-    static final String STAGE = "avatarDrive.stage";
-    static final String DRIVE = "avatarDrive.drive";
+    static final String STAGE = "avatarDriveStage";
+    static final String DRIVE = "avatarDriveState";
+    /** Prefix of the exchange properties that carry the drive route's settings, one per documented key. */
+    static final String SETTING = "avatarDriveSetting:";
+    static final String API_URL = "avatarDriveApiUrl";
+    static final String APP_ID = "avatarDriveAppId";
+    static final String API_QPS = "avatarDriveApiQps";
 
     private DriveHeaders() {
     }

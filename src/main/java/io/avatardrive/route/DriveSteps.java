@@ -8,6 +8,7 @@ import java.nio.file.NoSuchFileException;
 import java.time.Instant;
 import java.util.Iterator;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -30,26 +31,25 @@ import org.slf4j.LoggerFactory;
 /** The steps of a ZEGO drive as Camel processors: thin wiring of the audio and ZEGO classes into the route. */
 public final class DriveSteps {
 
-    /** Where the route binds the Vert.x client options of the drive socket. */
-    public static final String WS_CLIENT_OPTIONS = "avatarDriveWsClientOptions";
+    /** Where the route binds the Vert.x client options of the drive socket, with and without certificate checks. */
+    static final String WS_TRUST_ALL = "avatarDriveWsTrustAll";
+    static final String WS_VERIFIED = "avatarDriveWsVerified";
 
     private static final Logger LOG = LoggerFactory.getLogger(DriveSteps.class);
     private static final Pattern TASK_ID = Pattern.compile("[0-9A-Za-z_-]{1,128}");
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final DriveSettings settings;
-    private final PcmNormaliser normaliser;
     private final ZegoSigner signer = new ZegoSigner();
-    private final Redactor redactor;
 
-    public DriveSteps(DriveSettings settings) {
-        this.settings = settings;
-        this.normaliser = new PcmNormaliser(settings.pcmSampleRate());
-        this.redactor = new Redactor(settings.serverSecret());
+    /** The settings of the route instance this exchange came through (see {@link ZegoDriveRoute}). */
+    private static DriveSettings settings(Exchange exchange) {
+        return DriveSettings.from(key -> Optional.ofNullable(exchange.getProperty(DriveHeaders.SETTING + key, String.class)));
     }
 
     /** Read and normalise: the body (a file or bytes) becomes a PCM stream the avatar accepts. */
     void read(Exchange exchange) throws Exception {
+        DriveSettings settings = settings(exchange);
+        PcmNormaliser normaliser = new PcmNormaliser(settings.pcmSampleRate());
         String taskId = exchange.getMessage().getHeader(DriveHeaders.TASK_ID, settings.taskId(), String.class);
         String name = exchange.getMessage().getHeader(DriveHeaders.CLIP_NAME, "clip", String.class);
         exchange.setProperty(DriveHeaders.STAGE, Stage.READ);
@@ -59,17 +59,17 @@ public final class DriveSteps {
         File file = exchange.getMessage().getBody(File.class);
         PcmClip clip;
         if (file != null) {
-            clip = openFile(file, name);
+            clip = openFile(normaliser, file, name);
         } else {
             InputStream in = exchange.getMessage().getMandatoryBody(InputStream.class);
             Integer rate = exchange.getMessage().getHeader(DriveHeaders.SAMPLE_RATE, Integer.class);
             exchange.setProperty(DriveHeaders.STAGE, Stage.DECODE);
             clip = normaliser.open(name, in, rate);
         }
-        exchange.setProperty(DriveHeaders.DRIVE, new ActiveDrive(name, taskId, clip, settings.leadMs()));
+        exchange.setProperty(DriveHeaders.DRIVE, new ActiveDrive(name, taskId, clip, settings));
     }
 
-    private PcmClip openFile(File file, String name) throws IOException {
+    private static PcmClip openFile(PcmNormaliser normaliser, File file, String name) throws IOException {
         try {
             return normaliser.open(file.toPath(), name);
         } catch (AccessDeniedException e) {
@@ -81,9 +81,19 @@ public final class DriveSteps {
         }
     }
 
+    /** What the throttle and the call need to know: which AppId's quota, and where to call. */
+    void prepareCall(Exchange exchange) {
+        DriveSettings settings = exchange.getProperty(DriveHeaders.DRIVE, ActiveDrive.class).settings();
+        exchange.setProperty(DriveHeaders.APP_ID, settings.appId());
+        exchange.setProperty(DriveHeaders.API_QPS, settings.apiQps());
+        exchange.setProperty(DriveHeaders.API_URL, settings.apiUrl());
+    }
+
     /** Sign: a fresh nonce, timestamp and signature for this one call, then the JSON body naming the task. */
     void signedRequest(Exchange exchange) throws IOException {
-        String taskId = exchange.getProperty(DriveHeaders.DRIVE, ActiveDrive.class).taskId();
+        ActiveDrive drive = exchange.getProperty(DriveHeaders.DRIVE, ActiveDrive.class);
+        DriveSettings settings = drive.settings();
+        String taskId = drive.taskId();
         ZegoSigner.SignedQuery query;
         try {
             query = signer.sign("DriveByWsStream", settings.appId(), settings.serverSecret(), Instant.now().getEpochSecond());
@@ -114,7 +124,8 @@ public final class DriveSteps {
         ActiveDrive drive = exchange.getProperty(DriveHeaders.DRIVE, ActiveDrive.class);
         LOG.info("Driving {} on task {} with DriveId {} at {} Hz", drive.file(), drive.taskId(), drive.ticket().driveId(),
                 drive.clip().sampleRate());
-        drive.start(DriveSocket.of(exchange.getContext(), drive.ticket(), WS_CLIENT_OPTIONS));
+        String options = drive.settings().wsTrustAll() ? WS_TRUST_ALL : WS_VERIFIED;
+        drive.start(DriveSocket.of(exchange.getContext(), drive.ticket(), options));
     }
 
     /** The clip as a lazy sequence of chunks, so the splitter streams it. */
@@ -123,7 +134,7 @@ public final class DriveSteps {
             @Override
             public Object evaluate(Exchange exchange) {
                 ActiveDrive drive = exchange.getProperty(DriveHeaders.DRIVE, ActiveDrive.class);
-                Iterator<byte[]> chunks = new PcmChunker(drive.clip(), settings.chunkMs());
+                Iterator<byte[]> chunks = new PcmChunker(drive.clip(), drive.settings().chunkMs());
                 return chunks;
             }
         };
@@ -143,7 +154,8 @@ public final class DriveSteps {
             if (!streamFailed) {
                 throw e;
             }
-            LOG.warn("Could not send Stop for {} after the stream failed: {}", drive.file(), redactor.redact(e.getMessage()));
+            LOG.warn("Could not send Stop for {} after the stream failed: {}", drive.file(),
+                    drive.redactor().redact(e.getMessage()));
         }
     }
 
@@ -164,8 +176,11 @@ public final class DriveSteps {
         if (drive != null) {
             drive.release();
         }
+        // read raw, not parsed: a failure may be an invalid setting itself
+        Redactor redactor = new Redactor(exchange.getProperty(DriveHeaders.SETTING + "zego.server-secret", "", String.class));
         String file = drive != null ? drive.file() : exchange.getMessage().getHeader(DriveHeaders.CLIP_NAME, "clip", String.class);
-        String taskId = drive != null ? drive.taskId() : exchange.getMessage().getHeader(DriveHeaders.TASK_ID, settings.taskId(), String.class);
+        String taskId = drive != null ? drive.taskId() : exchange.getMessage().getHeader(DriveHeaders.TASK_ID,
+                exchange.getProperty(DriveHeaders.SETTING + "zego.task-id", "", String.class), String.class);
         Stage stage = exchange.getProperty(DriveHeaders.STAGE, Stage.READ, Stage.class);
         Long code = null;
         String vendorMessage = null;

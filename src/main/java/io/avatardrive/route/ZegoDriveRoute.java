@@ -4,15 +4,25 @@ import io.avatardrive.config.DriveSettings;
 import io.avatardrive.zego.DriveByWsStreamResponse;
 import io.vertx.core.http.HttpClientOptions;
 import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.model.RouteDefinition;
+import org.apache.camel.model.RouteTemplateDefinition;
 import org.apache.camel.model.dataformat.JsonLibrary;
 
 /**
- * The drive of one clip on a ZEGO avatar: normalise, get a signed DriveId, connect, Start, real-time paced PCM, Stop,
- * report. It ends with a {@link DriveOutcome} as the body, whatever happened; the ingress decides where that goes.
+ * The drive of one clip on a ZEGO avatar, as a route template any ingress can instantiate: normalise, get a signed
+ * DriveId, connect, Start, real-time paced PCM, Stop, report. A drive ends with a {@link DriveOutcome} as the body,
+ * whatever happened; the ingress decides where that goes.
+ * <p>
+ * The template's parameters carry the documented setting names ({@code zego.task-id}, {@code drive.lead-ms}, ...); a
+ * parameter an instance leaves out falls back to the property of that name.
  */
 public class ZegoDriveRoute extends RouteBuilder {
 
+    public static final String TEMPLATE = "zego-drive";
+    public static final String ENDPOINT_PARAMETER = "driveEndpoint";
     public static final String DRIVE = "direct:zego-drive";
+
+    static final String CORE = "direct:zego-drive-core";
     static final String TICKET = "direct:zego-drive-ticket";
     static final String STREAM = "direct:zego-drive-stream";
 
@@ -22,19 +32,24 @@ public class ZegoDriveRoute extends RouteBuilder {
      */
     static final long RATE_WINDOW_MS = 1050;
 
-    private final DriveSettings settings;
-    private final DriveSteps steps;
-
-    public ZegoDriveRoute(DriveSettings settings) {
-        this.settings = settings;
-        this.steps = new DriveSteps(settings);
-    }
+    private final DriveSteps steps = new DriveSteps();
 
     @Override
     public void configure() {
         bindSocketOptions();
+        // created with the context: made lazily, two first drives at once would race to create its Vert.x instance
+        getContext().getComponent("vertx-websocket", true);
 
-        from(DRIVE).routeId("zego-drive")
+        RouteTemplateDefinition template = routeTemplate(TEMPLATE)
+                .templateParameter(ENDPOINT_PARAMETER, DRIVE, "The endpoint this drive listens on");
+        DriveSettings.DRIVE_KEYS.forEach(key -> template.templateOptionalParameter(key,
+                "Overrides the property " + key + " for drives of this route"));
+        RouteDefinition drive = template.from("{{" + ENDPOINT_PARAMETER + "}}");
+        // each setting is resolved once, when the route is made: the parameter if given, else the property
+        DriveSettings.DRIVE_KEYS.forEach(key -> drive.setProperty(DriveHeaders.SETTING + key, constant("{{?" + key + "}}")));
+        drive.to(CORE);
+
+        from(CORE).routeId("zego-drive-core")
                 .doTry()
                     .process(steps::read)
                     .setProperty(DriveHeaders.STAGE, constant(Stage.API))
@@ -49,6 +64,17 @@ public class ZegoDriveRoute extends RouteBuilder {
                     .process(steps::failed)
                 .end();
 
+        from(TICKET).routeId("zego-drive-ticket")
+                .errorHandler(noErrorHandler())
+                .removeHeaders("*")
+                .process(steps::prepareCall)
+                .throttle(exchangeProperty(DriveHeaders.API_QPS)).timePeriodMillis(RATE_WINDOW_MS)
+                    .correlationExpression(exchangeProperty(DriveHeaders.APP_ID))
+                .process(steps::signedRequest)
+                .toD("${exchangeProperty." + DriveHeaders.API_URL + "}?httpMethod=POST")
+                .unmarshal().json(JsonLibrary.Jackson, DriveByWsStreamResponse.class)
+                .process(steps::ticket);
+
         from(STREAM).routeId("zego-drive-stream")
                 .errorHandler(noErrorHandler())
                 .doTry()
@@ -58,23 +84,12 @@ public class ZegoDriveRoute extends RouteBuilder {
                 .doFinally()
                     .process(steps::stop)
                 .end();
-
-        from(TICKET).routeId("zego-drive-ticket")
-                .errorHandler(noErrorHandler())
-                .removeHeaders("*")
-                .throttle(settings.apiQps()).timePeriodMillis(RATE_WINDOW_MS)
-                .process(steps::signedRequest)
-                .to(settings.apiUrl() + "?httpMethod=POST")
-                .unmarshal().json(JsonLibrary.Jackson, DriveByWsStreamResponse.class)
-                .process(steps::ticket);
     }
 
     /** ZEGO asks clients to skip certificate verification on the drive socket; zego.ws-trust-all=false keeps it on. */
     private void bindSocketOptions() {
-        HttpClientOptions options = new HttpClientOptions().setConnectTimeout(10_000);
-        if (settings.wsTrustAll()) {
-            options.setTrustAll(true).setVerifyHost(false);
-        }
-        getContext().getRegistry().bind(DriveSteps.WS_CLIENT_OPTIONS, options);
+        getContext().getRegistry().bind(DriveSteps.WS_TRUST_ALL,
+                new HttpClientOptions().setConnectTimeout(10_000).setTrustAll(true).setVerifyHost(false));
+        getContext().getRegistry().bind(DriveSteps.WS_VERIFIED, new HttpClientOptions().setConnectTimeout(10_000));
     }
 }

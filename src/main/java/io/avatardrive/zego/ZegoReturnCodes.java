@@ -54,6 +54,12 @@ public final class ZegoReturnCodes {
     private ZegoReturnCodes() {
     }
 
+    /** Codes that say "not now" rather than "never": the same call may succeed later, with a fresh signature. */
+    public static boolean isTransient(long code) {
+        return code == SIGNATURE_EXPIRED || code == SYSTEM_BUSY || code == QPS_LIMIT || code == NO_RESOURCES
+               || code == CONCURRENCY_LIMIT;
+    }
+
     public static String explain(long code) {
         return EXPLANATIONS.getOrDefault(code, "unknown return code (not in the vendor's table)");
     }

@@ -4,19 +4,24 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.avatardrive.config.AvatarDriveConfiguration;
 import io.avatardrive.config.DriveSettings;
-import io.avatardrive.route.InboxRoute;
-import io.avatardrive.route.ZegoDriveRoute;
 import io.avatardrive.standin.StandInDrive;
 import io.avatardrive.standin.ZegoStandIn;
+import org.apache.camel.CamelContext;
 import org.apache.camel.RoutesBuilder;
+import org.apache.camel.support.PluginHelper;
+import org.apache.camel.support.ResourceHelper;
 import org.apache.camel.test.AvailablePortFinder;
 import org.apache.camel.test.junit5.CamelTestSupport;
 import org.junit.jupiter.api.AfterAll;
@@ -80,11 +85,33 @@ public abstract class DriveTestSupport extends CamelTestSupport {
         standIn.awaitQuietRateWindow();
     }
 
+    /** The YAML route files of this test, from the project's routes/ folder. */
+    protected List<String> routeFiles() {
+        return List.of("drive.yaml", "inbox.yaml");
+    }
+
+    /** Wires the context the way the application does: its beans, the drive template, and the YAML routes. */
     @Override
-    protected RoutesBuilder[] createRouteBuilders() {
+    protected RoutesBuilder[] createRouteBuilders() throws Exception {
         Map<String, String> p = properties();
+        Properties overrides = new Properties();
+        overrides.putAll(p);
+        context.getPropertiesComponent().setLocation("classpath:application.properties");
+        context.getPropertiesComponent().setOverrideProperties(overrides);
         settings = DriveSettings.from(key -> Optional.ofNullable(p.get(key)));
-        return new RoutesBuilder[] { new ZegoDriveRoute(settings), new InboxRoute(settings) };
+        AvatarDriveConfiguration.bindDrive(context);
+        AvatarDriveConfiguration.bindInbox(context, settings);
+        bindMore(context, p);
+        List<RoutesBuilder> builders = new ArrayList<>();
+        for (String file : routeFiles()) {
+            builders.addAll(PluginHelper.getRoutesLoader(context)
+                    .findRoutesBuilders(ResourceHelper.resolveResource(context, "file:routes/" + file)));
+        }
+        return builders.toArray(RoutesBuilder[]::new);
+    }
+
+    /** For tests that wire more than the inbox, such as the queue. */
+    protected void bindMore(CamelContext context, Map<String, String> properties) throws Exception {
     }
 
     /** Drops a clip the way a careful writer does: write to NAME.part, then rename into place. */

@@ -1,0 +1,61 @@
+package io.avatardrive.queue;
+
+import io.avatardrive.config.BrokerSettings;
+import org.apache.activemq.artemis.core.config.Configuration;
+import org.apache.activemq.artemis.core.config.impl.ConfigurationImpl;
+import org.apache.activemq.artemis.core.server.JournalType;
+import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
+import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
+import org.apache.camel.support.service.ServiceSupport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The default broker: ActiveMQ Artemis in this process, persistent under broker.data, with one acceptor on
+ * broker.host:broker.port that speaks CORE, AMQP and STOMP, so a publisher in any language can use it.
+ */
+public class EmbeddedBroker extends ServiceSupport {
+
+    private static final Logger LOG = LoggerFactory.getLogger(EmbeddedBroker.class);
+
+    private final BrokerSettings settings;
+    private EmbeddedActiveMQ server;
+
+    public EmbeddedBroker(BrokerSettings settings) {
+        this.settings = settings;
+    }
+
+    @Override
+    protected void doStart() throws Exception {
+        Configuration config = new ConfigurationImpl()
+                .setName("avatar-drive")
+                .setPersistenceEnabled(true)
+                .setJournalType(JournalType.NIO)
+                .setJournalDirectory(settings.dataDir().resolve("journal").toString())
+                .setBindingsDirectory(settings.dataDir().resolve("bindings").toString())
+                .setLargeMessagesDirectory(settings.dataDir().resolve("large-messages").toString())
+                .setPagingDirectory(settings.dataDir().resolve("paging").toString())
+                .setSecurityEnabled(false)
+                .setJMXManagementEnabled(false)
+                .addAcceptorConfiguration("avatar-drive",
+                        "tcp://" + settings.host() + ":" + settings.port() + "?protocols=CORE,AMQP,STOMP");
+        // what the broker itself gives up on (a consumer that keeps rolling back) ends where our dead letters go
+        config.addAddressSetting(settings.queue(), new AddressSettings()
+                .setDeadLetterAddress(org.apache.activemq.artemis.api.core.SimpleString.of(settings.deadLetterQueue()))
+                .setMaxDeliveryAttempts(10)
+                .setRedeliveryDelay(1000));
+        config.registerBrokerPlugin(new TaskGroupPlugin(settings.queue()));
+        server = new EmbeddedActiveMQ().setConfiguration(config);
+        server.start();
+        LOG.info("Embedded Artemis broker listening on tcp://{}:{} (CORE, AMQP, STOMP), journal in {}",
+                settings.host(), settings.port(), settings.dataDir());
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        if (server != null) {
+            server.stop();
+            server = null;
+        }
+    }
+}

@@ -1,0 +1,148 @@
+package io.avatardrive.queue;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.avatardrive.config.BrokerSettings;
+import io.avatardrive.route.DriveFailedException;
+import io.avatardrive.route.DriveHeaders;
+import io.avatardrive.route.DriveOutcome;
+import io.avatardrive.route.DriveReport;
+import io.avatardrive.route.FailureReport;
+import jakarta.jms.BytesMessage;
+import jakarta.jms.JMSException;
+import jakarta.jms.Message;
+import jakarta.jms.TextMessage;
+import org.apache.camel.Exchange;
+import org.apache.camel.support.SynchronizationAdapter;
+
+/** The queue ingress's steps: take a clip message apart, judge a failed drive, and shape the result and dead letters. */
+public class QueueSteps {
+
+    /** The clip's bytes, spooled to a file so that a large message is never held in memory. */
+    public static final String SPOOL = "avatarDriveSpool";
+    /** Properties a dead letter carries: why and where its drive failed. */
+    public static final String DEAD_STAGE = "DriveStage";
+    public static final String DEAD_REASON = "DriveReason";
+    public static final String DEAD_CODE = "DriveCode";
+    public static final String MESSAGE_ID = "avatarDriveMessageId";
+
+    private static final Pattern UNSAFE = Pattern.compile("[^0-9A-Za-z._ -]|\\.\\.");
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int COPY_BUFFER = 64 * 1024;
+
+    private final BrokerSettings settings;
+    private final String defaultTaskId;
+
+    public QueueSteps(BrokerSettings settings, String defaultTaskId) {
+        this.settings = settings;
+        this.defaultTaskId = defaultTaskId;
+    }
+
+    /** The message's properties become the drive's headers, and its body a spooled file, deleted when the exchange ends. */
+    public void receive(Exchange exchange) throws Exception {
+        Message message = exchange.getMessage().getMandatoryBody(Message.class);
+        String id = message.getJMSMessageID();
+        String taskId = stringProperty(message, DriveHeaders.TASK_ID, defaultTaskId);
+        String name = safeName(stringProperty(message, DriveHeaders.CLIP_NAME, id));
+        exchange.getMessage().setHeader(MESSAGE_ID, id);
+        exchange.getMessage().setHeader(DriveHeaders.TASK_ID, taskId);
+        exchange.getMessage().setHeader(DriveHeaders.CLIP_NAME, name);
+        if (message.propertyExists(DriveHeaders.SAMPLE_RATE)) {
+            exchange.getMessage().setHeader(DriveHeaders.SAMPLE_RATE, message.getObjectProperty(DriveHeaders.SAMPLE_RATE));
+        }
+        Path spool = spool(message, id);
+        exchange.setProperty(SPOOL, spool);
+        exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
+            @Override
+            public void onDone(Exchange done) {
+                try {
+                    Files.deleteIfExists(spool);
+                } catch (IOException ignored) {
+                    // a leftover spool file is only disk space; the next start does not read it
+                }
+            }
+        });
+        exchange.getMessage().setBody(null);
+    }
+
+    /** Streams the body to disk chunk by chunk; Artemis delivers a large message lazily as it is read. */
+    private Path spool(Message message, String id) throws IOException, JMSException {
+        Files.createDirectories(settings.spool());
+        Path file = Files.createTempFile(settings.spool(), "clip-", ".bin");
+        try (OutputStream out = Files.newOutputStream(file)) {
+            if (message instanceof BytesMessage bytes) {
+                byte[] buffer = new byte[COPY_BUFFER];
+                for (int n = bytes.readBytes(buffer); n > 0; n = bytes.readBytes(buffer)) {
+                    out.write(buffer, 0, n);
+                }
+            } else if (message instanceof TextMessage text && text.getText() != null) {
+                out.write(text.getText().getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+            }
+        }
+        return file;
+    }
+
+    /** Each attempt drives from the start of the clip. */
+    public void rewind(Exchange exchange) {
+        exchange.getMessage().setBody(exchange.getProperty(SPOOL, Path.class).toFile());
+    }
+
+    /** A failure report becomes an exception here, so that Camel's redelivery and dead-lettering can act on it. */
+    public void requireDriven(Exchange exchange) {
+        DriveOutcome outcome = exchange.getMessage().getBody(DriveOutcome.class);
+        if (outcome instanceof FailureReport failure) {
+            throw new DriveFailedException(failure);
+        }
+    }
+
+    /** Retry only what may work later (busy, rate-limited, network), and only drive.max-redeliveries times. */
+    public boolean shouldRetry(Exchange exchange) {
+        DriveFailedException failed = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, DriveFailedException.class);
+        int attempt = exchange.getMessage().getHeader(Exchange.REDELIVERY_COUNTER, 0, Integer.class);
+        return failed != null && failed.report().isTransient() && attempt < settings.maxRedeliveries();
+    }
+
+    /** The dead letter: the original clip bytes, with the drive's stage, reason and vendor code as properties. */
+    public void deadLetter(Exchange exchange) {
+        Exception cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
+        String stage = "read";
+        String reason = cause == null ? "unknown failure" : cause.getMessage();
+        Long code = null;
+        if (cause instanceof DriveFailedException failed) {
+            stage = failed.report().stage().label();
+            code = failed.report().code();
+            reason = failed.report().reason();
+        }
+        exchange.getMessage().removeHeaders("Camel*");
+        exchange.getMessage().setHeader(DEAD_STAGE, stage);
+        exchange.getMessage().setHeader(DEAD_REASON, reason);
+        if (code != null) {
+            exchange.getMessage().setHeader(DEAD_CODE, code);
+        }
+        exchange.getMessage().setBody(exchange.getProperty(SPOOL, Path.class).toFile());
+    }
+
+    /** The result message: the same JSON as the folder's report, with TaskId and DriveId as properties. */
+    public void result(Exchange exchange) throws IOException {
+        DriveReport report = exchange.getMessage().getBody(DriveReport.class);
+        exchange.getMessage().removeHeaders("Camel*");
+        exchange.getMessage().setHeader("DriveId", report.driveId());
+        exchange.getMessage().setBody(JSON.writeValueAsString(report));
+    }
+
+    /** A ClipName from the queue can never name a path: no separators, no "..". */
+    static String safeName(String name) {
+        String safe = UNSAFE.matcher(name).replaceAll("_");
+        return safe.isBlank() ? "clip" : safe;
+    }
+
+    private static String stringProperty(Message message, String name, String fallback) throws JMSException {
+        Object value = message.getObjectProperty(name);
+        return value == null || value.toString().isBlank() ? fallback : value.toString();
+    }
+}
