@@ -36,7 +36,10 @@ public final class PcmNormaliser {
                 ? wav(name, in) : raw(name, in, kind.rawSampleRate().orElse(defaultPcmRate)));
     }
 
-    /** A clip from a stream, e.g. a message body: a WAV if it starts with RIFF, else raw PCM at the given rate. */
+    /**
+     * A clip from a stream, e.g. a message body. A name ending in .wav or .pcm says what it is, as for files; any other
+     * name is sniffed: a WAV if it starts with RIFF, else raw PCM at the given rate (or the default).
+     */
     public PcmClip open(String name, InputStream source, Integer sampleRate) throws IOException {
         InputStream in = new BufferedInputStream(source, READ_BUFFER);
         in.mark(4);
@@ -46,9 +49,12 @@ public final class PcmNormaliser {
             in.close();
             throw new AudioFormatProblem(name + ": the clip is empty");
         }
-        boolean wav = new String(magic, java.nio.charset.StandardCharsets.US_ASCII).equals("RIFF");
-        return openClosingOnFailure(in, () -> wav
-                ? wav(name, in) : raw(name, in, sampleRate == null ? defaultPcmRate : sampleRate));
+        String lower = name.toLowerCase(java.util.Locale.ROOT);
+        boolean wav = lower.endsWith(".wav")
+                || !lower.endsWith(".pcm") && new String(magic, java.nio.charset.StandardCharsets.US_ASCII).equals("RIFF");
+        Integer namedRate = lower.endsWith(".pcm") ? ClipKind.of(name).rawSampleRate().stream().boxed().findFirst().orElse(null) : null;
+        int rate = sampleRate != null ? sampleRate : namedRate != null ? namedRate : defaultPcmRate;
+        return openClosingOnFailure(in, () -> wav ? wav(name, in) : raw(name, in, rate));
     }
 
     private interface ClipOpener {

@@ -1,10 +1,12 @@
 package io.avatardrive.config;
 
+import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.Properties;
 
+import io.avatardrive.queue.DrivenMessages;
 import io.avatardrive.queue.EmbeddedBroker;
 import io.avatardrive.queue.QueueSteps;
 import io.avatardrive.route.ClipArchive;
@@ -18,7 +20,6 @@ import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.component.jms.JmsComponent;
 import org.apache.camel.spi.PropertiesComponent;
-import org.apache.camel.support.processor.idempotent.FileIdempotentRepository;
 import org.apache.camel.support.service.ServiceSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -91,8 +92,7 @@ public class AvatarDriveConfiguration implements CamelConfiguration {
         context.getRegistry().bind("queueSteps", new QueueSteps(broker, settings.taskId()));
         String driven = context.getPropertiesComponent().resolveProperty("drive.driven-messages")
                 .orElse("data/driven-messages.txt");
-        context.getRegistry().bind("drivenMessages",
-                FileIdempotentRepository.fileIdempotentRepository(new java.io.File(driven), 100_000));
+        context.getRegistry().bind("drivenMessages", new DrivenMessages(Path.of(driven)));
     }
 
     private static DriveSettings startStandIn(CamelContext context, DriveSettings settings) throws Exception {

@@ -1,6 +1,7 @@
 package io.avatardrive.queue;
 
 import io.avatardrive.config.BrokerSettings;
+import org.apache.activemq.artemis.api.core.SimpleString;
 import org.apache.activemq.artemis.core.config.Configuration;
 import org.apache.activemq.artemis.core.config.impl.ConfigurationImpl;
 import org.apache.activemq.artemis.core.server.JournalType;
@@ -40,8 +41,10 @@ public class EmbeddedBroker extends ServiceSupport {
                 .addAcceptorConfiguration("avatar-drive",
                         "tcp://" + settings.host() + ":" + settings.port() + "?protocols=CORE,AMQP,STOMP");
         // what the broker itself gives up on (a consumer that keeps rolling back) ends where our dead letters go
-        config.addAddressSetting(settings.queue(), new AddressSettings()
-                .setDeadLetterAddress(org.apache.activemq.artemis.api.core.SimpleString.of(settings.deadLetterQueue()))
+        SimpleString deadLetters = SimpleString.of(settings.deadLetterQueue());
+        config.addAddressSetting("#", new AddressSettings()
+                .setDeadLetterAddress(deadLetters)
+                .setExpiryAddress(deadLetters)
                 .setMaxDeliveryAttempts(10)
                 .setRedeliveryDelay(1000));
         config.registerBrokerPlugin(new TaskGroupPlugin(settings.queue()));

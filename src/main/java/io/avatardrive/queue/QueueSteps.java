@@ -14,6 +14,7 @@ import io.avatardrive.route.DriveOutcome;
 import io.avatardrive.route.DriveReport;
 import io.avatardrive.route.FailureReport;
 import jakarta.jms.BytesMessage;
+import org.apache.activemq.artemis.jms.client.ActiveMQMessage;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
 import jakarta.jms.TextMessage;
@@ -46,7 +47,7 @@ public class QueueSteps {
     /** The message's properties become the drive's headers, and its body a spooled file, deleted when the exchange ends. */
     public void receive(Exchange exchange) throws Exception {
         Message message = exchange.getMessage().getMandatoryBody(Message.class);
-        String id = message.getJMSMessageID();
+        String id = messageId(message);
         String taskId = stringProperty(message, DriveHeaders.TASK_ID, defaultTaskId);
         String name = safeName(stringProperty(message, DriveHeaders.CLIP_NAME, id));
         exchange.getMessage().setHeader(MESSAGE_ID, id);
@@ -70,6 +71,17 @@ public class QueueSteps {
         exchange.getMessage().setBody(null);
     }
 
+    /** The JMS id, or for messages that have none (STOMP, AMQP without one) the broker's own id, stable across redelivery. */
+    private static String messageId(Message message) throws JMSException {
+        if (message.getJMSMessageID() != null) {
+            return message.getJMSMessageID();
+        }
+        if (message instanceof ActiveMQMessage artemis) {
+            return "core:" + artemis.getCoreMessage().getMessageID();
+        }
+        throw new JMSException("the message has no id, so a redelivery could not be told from a new clip");
+    }
+
     /** Streams the body to disk chunk by chunk; Artemis delivers a large message lazily as it is read. */
     private Path spool(Message message, String id) throws IOException, JMSException {
         Files.createDirectories(settings.spool());
@@ -87,9 +99,9 @@ public class QueueSteps {
         return file;
     }
 
-    /** Each attempt drives from the start of the clip. */
-    public void rewind(Exchange exchange) {
-        exchange.getMessage().setBody(exchange.getProperty(SPOOL, Path.class).toFile());
+    /** Each attempt drives from the start of the clip, as a stream: the drive sniffs WAV or raw PCM from its bytes. */
+    public void rewind(Exchange exchange) throws IOException {
+        exchange.getMessage().setBody(Files.newInputStream(exchange.getProperty(SPOOL, Path.class)));
     }
 
     /** A failure report becomes an exception here, so that Camel's redelivery and dead-lettering can act on it. */

@@ -44,12 +44,13 @@ public class ZegoDriveRoute extends RouteBuilder {
                 .templateParameter(ENDPOINT_PARAMETER, DRIVE, "The endpoint this drive listens on");
         DriveSettings.DRIVE_KEYS.forEach(key -> template.templateOptionalParameter(key,
                 "Overrides the property " + key + " for drives of this route"));
-        RouteDefinition drive = template.from("{{" + ENDPOINT_PARAMETER + "}}");
+        // clips are streamed; stream caching would read a whole clip into memory or a spool file first
+        RouteDefinition drive = template.from("{{" + ENDPOINT_PARAMETER + "}}").streamCache("false");
         // each setting is resolved once, when the route is made: the parameter if given, else the property
         DriveSettings.DRIVE_KEYS.forEach(key -> drive.setProperty(DriveHeaders.SETTING + key, constant("{{?" + key + "}}")));
         drive.to(CORE);
 
-        from(CORE).routeId("zego-drive-core")
+        from(CORE).routeId("zego-drive-core").streamCache("false")
                 .doTry()
                     .process(steps::read)
                     .setProperty(DriveHeaders.STAGE, constant(Stage.API))
@@ -64,7 +65,7 @@ public class ZegoDriveRoute extends RouteBuilder {
                     .process(steps::failed)
                 .end();
 
-        from(TICKET).routeId("zego-drive-ticket")
+        from(TICKET).routeId("zego-drive-ticket").streamCache("false")
                 .errorHandler(noErrorHandler())
                 .removeHeaders("*")
                 .process(steps::prepareCall)
@@ -75,7 +76,7 @@ public class ZegoDriveRoute extends RouteBuilder {
                 .unmarshal().json(JsonLibrary.Jackson, DriveByWsStreamResponse.class)
                 .process(steps::ticket);
 
-        from(STREAM).routeId("zego-drive-stream")
+        from(STREAM).routeId("zego-drive-stream").streamCache("false")
                 .errorHandler(noErrorHandler())
                 .doTry()
                     .split(steps.chunks()).streaming().stopOnException()

@@ -54,6 +54,7 @@ public final class ZegoStandIn implements AutoCloseable {
     private final Set<String> usedNonces = ConcurrentHashMap.newKeySet();
     private final Map<Long, Integer> answers = new ConcurrentHashMap<>();
     private final Set<ServerWebSocket> open = ConcurrentHashMap.newKeySet();
+    private final Deque<Long> injectedCodes = new ArrayDeque<>();
     private final Vertx vertx = Vertx.vertx();
     private HttpServer server;
     private int port;
@@ -68,6 +69,16 @@ public final class ZegoStandIn implements AutoCloseable {
         this.serverSecret = serverSecret;
         this.qps = qps;
         this.playbackBufferMs = playbackBufferMs;
+    }
+
+    /** Fault injection: the next {@code times} well-signed calls are answered with {@code code}. */
+    public ZegoStandIn failNextCalls(long code, int times) {
+        synchronized (injectedCodes) {
+            for (int i = 0; i < times; i++) {
+                injectedCodes.add(code);
+            }
+        }
+        return this;
     }
 
     /** Only these tasks exist; with none registered, every well-formed TaskId exists. */
@@ -191,6 +202,11 @@ public final class ZegoStandIn implements AutoCloseable {
         }
         if (!ZegoSigner.signature(appId, nonce, serverSecret, ts).equals(signature) || !usedNonces.add(nonce)) {
             return ZegoReturnCodes.SIGNATURE_ERROR;
+        }
+        synchronized (injectedCodes) {
+            if (!injectedCodes.isEmpty()) {
+                return injectedCodes.poll();
+            }
         }
         JsonNode json = JSON.readTree(body.getBytes());
         String taskId = json.path("TaskId").asText("");
