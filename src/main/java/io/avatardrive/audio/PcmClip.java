@@ -39,6 +39,15 @@ public final class PcmClip implements AutoCloseable {
         return pcm;
     }
 
+    /** The PCM bytes the clip will yield, or -1 when the source does not say (a raw stream). */
+    public long expectedBytes() {
+        if (pcm instanceof javax.sound.sampled.AudioInputStream audio
+            && audio.getFrameLength() != javax.sound.sampled.AudioSystem.NOT_SPECIFIED) {
+            return audio.getFrameLength() * BYTES_PER_SAMPLE;
+        }
+        return -1;
+    }
+
     /** How the source was changed to reach this format, or "none". */
     public String conversion() {
         return conversion;

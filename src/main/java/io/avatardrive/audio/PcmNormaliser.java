@@ -31,9 +31,10 @@ public final class PcmNormaliser {
         if (Files.size(file) == 0) {
             throw new AudioFormatProblem(name + ": the file is empty");
         }
+        long frames = Files.size(file) / PcmClip.BYTES_PER_SAMPLE;
         InputStream in = new BufferedInputStream(Files.newInputStream(file), READ_BUFFER);
         return openClosingOnFailure(in, () -> kind.wav()
-                ? wav(name, in) : raw(name, in, kind.rawSampleRate().orElse(defaultPcmRate)));
+                ? wav(name, in) : raw(name, in, kind.rawSampleRate().orElse(defaultPcmRate), frames));
     }
 
     /**
@@ -54,7 +55,7 @@ public final class PcmNormaliser {
                 || !lower.endsWith(".pcm") && new String(magic, java.nio.charset.StandardCharsets.US_ASCII).equals("RIFF");
         Integer namedRate = lower.endsWith(".pcm") ? ClipKind.of(name).rawSampleRate().stream().boxed().findFirst().orElse(null) : null;
         int rate = sampleRate != null ? sampleRate : namedRate != null ? namedRate : defaultPcmRate;
-        return openClosingOnFailure(in, () -> wav ? wav(name, in) : raw(name, in, rate));
+        return openClosingOnFailure(in, () -> wav ? wav(name, in) : raw(name, in, rate, AudioSystem.NOT_SPECIFIED));
     }
 
     private interface ClipOpener {
@@ -71,12 +72,12 @@ public final class PcmNormaliser {
     }
 
     /** Raw s16le mono; a trailing odd byte is not a whole sample and is not sent. */
-    public PcmClip raw(String name, InputStream in, int sampleRate) {
+    public PcmClip raw(String name, InputStream in, int sampleRate, long frames) {
         if (!SampleRates.isDrivable(sampleRate)) {
             throw new AudioFormatProblem(name + ": raw PCM at " + sampleRate + " Hz; the avatar takes 16000 or 24000");
         }
         AudioFormat format = pcm16Mono(sampleRate);
-        return new PcmClip(name, sampleRate, new AudioInputStream(in, format, AudioSystem.NOT_SPECIFIED), "none");
+        return new PcmClip(name, sampleRate, new AudioInputStream(in, format, frames), "none");
     }
 
     public PcmClip wav(String name, InputStream in) throws IOException {

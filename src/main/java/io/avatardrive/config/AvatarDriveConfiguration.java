@@ -4,8 +4,8 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.Optional;
-import java.util.Properties;
 
+import io.avatardrive.queue.BrokerHealthCheck;
 import io.avatardrive.queue.DrivenMessages;
 import io.avatardrive.queue.EmbeddedBroker;
 import io.avatardrive.queue.QueueSteps;
@@ -19,6 +19,7 @@ import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.component.jms.JmsComponent;
+import org.apache.camel.health.HealthCheckRegistry;
 import org.apache.camel.spi.PropertiesComponent;
 import org.apache.camel.support.service.ServiceSupport;
 import org.slf4j.Logger;
@@ -89,6 +90,14 @@ public class AvatarDriveConfiguration implements CamelConfiguration {
             factory.setPassword(broker.password());
         }
         context.addComponent("jms", JmsComponent.jmsComponent(factory));
+        HealthCheckRegistry health = HealthCheckRegistry.get(context);
+        if (health != null) {
+            // a probe must answer fast while the broker is away, so it gets its own short-timeout client
+            ActiveMQConnectionFactory probe = new ActiveMQConnectionFactory(broker.clientUrl() + "&connectTimeoutMillis=2000");
+            probe.setUser(factory.getUser());
+            probe.setPassword(factory.getPassword());
+            health.register(new BrokerHealthCheck(probe));
+        }
         context.getRegistry().bind("queueSteps", new QueueSteps(broker, settings.taskId()));
         String driven = context.getPropertiesComponent().resolveProperty("drive.driven-messages")
                 .orElse("data/driven-messages.txt");
@@ -110,12 +119,11 @@ public class AvatarDriveConfiguration implements CamelConfiguration {
         LOG.info("Set ZEGO_APP_ID, ZEGO_SERVER_SECRET and ZEGO_TASK_ID to drive a real ZEGO digital human");
         DriveSettings local = settings.withStandIn(standIn.apiUrl(), STAND_IN_APP_ID, secret, STAND_IN_TASK_ID);
         // the drive route template reads these keys, so the stand-in's values override the configured ones
-        Properties override = new Properties();
-        override.setProperty("zego.api-url", local.apiUrl());
-        override.setProperty("zego.app-id", local.appId());
-        override.setProperty("zego.server-secret", local.serverSecret());
-        override.setProperty("zego.task-id", local.taskId());
-        context.getPropertiesComponent().setOverrideProperties(override);
+        PropertiesComponent properties = context.getPropertiesComponent();
+        properties.addOverrideProperty("zego.api-url", local.apiUrl());
+        properties.addOverrideProperty("zego.app-id", local.appId());
+        properties.addOverrideProperty("zego.server-secret", local.serverSecret());
+        properties.addOverrideProperty("zego.task-id", local.taskId());
         return local;
     }
 }

@@ -10,12 +10,17 @@ import io.avatardrive.config.DriveSettings;
 import io.avatardrive.config.Redactor;
 import io.avatardrive.zego.DriveTicket;
 import io.avatardrive.zego.ZegoFrames;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** One drive's state as it moves down the route: the clip, its ticket, its socket, and what has been sent so far. */
 final class ActiveDrive {
 
     private final String file;
     private final String taskId;
+    private static final Logger LOG = LoggerFactory.getLogger(ActiveDrive.class);
+    private static final long PROGRESS_EVERY_NANOS = TimeUnit.SECONDS.toNanos(5);
+
     private final PcmClip clip;
     private final DriveSettings settings;
     private final Pacer pacer;
@@ -26,6 +31,7 @@ final class ActiveDrive {
     private long bytes;
     private long chunks;
     private Instant startedAt;
+    private long lastProgressLog = System.nanoTime();
 
     ActiveDrive(String file, String taskId, PcmClip clip, DriveSettings settings) {
         this.file = file;
@@ -34,6 +40,10 @@ final class ActiveDrive {
         this.settings = settings;
         this.pacer = new Pacer(settings.leadMs());
         this.bytesPerSecond = (long) clip.sampleRate() * PcmClip.BYTES_PER_SAMPLE;
+    }
+
+    boolean started() {
+        return started;
     }
 
     String file() {
@@ -78,6 +88,24 @@ final class ActiveDrive {
         socket.send(chunk);
         bytes += chunk.length;
         chunks++;
+        logProgress();
+    }
+
+    /** A long drive says how far it is every few seconds, so an operator sees it is alive. */
+    private void logProgress() {
+        long now = System.nanoTime();
+        if (now - lastProgressLog < PROGRESS_EVERY_NANOS) {
+            return;
+        }
+        lastProgressLog = now;
+        long expected = clip.expectedBytes();
+        long sentSeconds = TimeUnit.NANOSECONDS.toSeconds(audioNanos(bytes));
+        if (expected > 0) {
+            LOG.info("{} on task {}: {}% sent ({} s of {} s)", file, taskId, bytes * 100 / expected, sentSeconds,
+                    TimeUnit.NANOSECONDS.toSeconds(audioNanos(expected)));
+        } else {
+            LOG.info("{} on task {}: {} s sent", file, taskId, sentSeconds);
+        }
     }
 
     /** Sends Stop if Start went out, then closes the socket; Stop is what lets the avatar finish speaking. */

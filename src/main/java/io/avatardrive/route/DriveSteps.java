@@ -40,6 +40,16 @@ public final class DriveSteps {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final ZegoSigner signer = new ZegoSigner();
+    private volatile DriveMetrics metrics;
+
+    private DriveMetrics metrics(Exchange exchange) {
+        DriveMetrics m = metrics;
+        if (m == null) {
+            m = DriveMetrics.of(exchange.getContext());
+            metrics = m;
+        }
+        return m;
+    }
 
     /** The settings of the route instance this exchange came through (see {@link ZegoDriveRoute}). */
     private static DriveSettings settings(Exchange exchange) {
@@ -106,7 +116,9 @@ public final class DriveSteps {
     }
 
     void ticket(Exchange exchange) {
-        DriveTicket ticket = exchange.getMessage().getBody(DriveByWsStreamResponse.class).toTicket();
+        DriveByWsStreamResponse answer = exchange.getMessage().getBody(DriveByWsStreamResponse.class);
+        metrics(exchange).apiAnswer(answer.code());
+        DriveTicket ticket = answer.toTicket();
         exchange.getMessage().setBody(ticket);
     }
 
@@ -126,6 +138,7 @@ public final class DriveSteps {
                 drive.clip().sampleRate());
         String options = drive.settings().wsTrustAll() ? WS_TRUST_ALL : WS_VERIFIED;
         drive.start(DriveSocket.of(exchange.getContext(), drive.ticket(), options));
+        metrics(exchange).started();
     }
 
     /** The clip as a lazy sequence of chunks, so the splitter streams it. */
@@ -163,6 +176,7 @@ public final class DriveSteps {
         ActiveDrive drive = exchange.getProperty(DriveHeaders.DRIVE, ActiveDrive.class);
         drive.release();
         DriveReport report = drive.report();
+        metrics(exchange).succeeded(report);
         LOG.info("Drove {} on task {}: DriveId {}, {} ms of audio at {} Hz in {} chunks, wall {} ms, max lead {} ms",
                 report.file(), report.taskId(), report.driveId(), report.audioMs(), report.sampleRate(), report.chunks(),
                 report.wallMs(), report.maxLeadMs());
@@ -204,6 +218,7 @@ public final class DriveSteps {
             reason = file + ": " + reason;
         }
         FailureReport report = new FailureReport(file, taskId, stage, code, redactor.redact(vendorMessage), reason);
+        metrics(exchange).failed(stage, drive != null && drive.started());
         LOG.warn("Could not drive {} on task {} ({}): {}", file, taskId, stage.label(), reason);
         exchange.getMessage().setBody(report);
     }

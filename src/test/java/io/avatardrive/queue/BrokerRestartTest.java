@@ -1,0 +1,56 @@
+package io.avatardrive.queue;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import io.avatardrive.standin.StandInDrive;
+import io.avatardrive.support.QueueTestSupport;
+import io.avatardrive.support.TestClips;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class BrokerRestartTest extends QueueTestSupport {
+
+    @Override
+    protected Map<String, String> properties() {
+        Map<String, String> p = super.properties();
+        p.put("drive.queue-consumers", "2");
+        return p;
+    }
+
+    @Test
+    void restartingTheBrokerMidQueueLosesNoClipAndDrivesNoneTwice() throws Exception {
+        List<String> expected = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            byte[] pcm = TestClips.pcm16(16000, 0.8 + i * 0.01);
+            expected.add(TestClips.sha256(pcm));
+            publish(TestClips.wav16(16000, pcm), "restart-task", null, "r" + i + ".wav");
+        }
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (standIn.drives().stream().noneMatch(d -> d.taskId().equals("restart-task")) && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        broker.stop();   // mid-drive: the first clip's commit cannot happen
+        Thread.sleep(500);
+        broker.start();
+
+        deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (driven().size() < 4 && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        Thread.sleep(3000); // a duplicate would show up by now
+        List<String> driven = driven();
+        assertEquals(4, driven.size(), "drives for the task: " + driven.size());
+        assertTrue(driven.containsAll(expected), "a clip was lost");
+        assertEquals(4, driven.stream().distinct().count(), "a clip was spoken twice");
+    }
+
+    private List<String> driven() {
+        return standIn.completedDrives().stream().filter(d -> d.taskId().equals("restart-task"))
+                .map(StandInDrive::sha256).toList();
+    }
+}
