@@ -28,12 +28,14 @@ public final class Pacer {
 
     /**
      * Waits until the chunk that begins at {@code audioOffsetNanos} into the clip may be sent, then records how far
-     * ahead the avatar will be once it holds {@code audioAfterNanos} of audio.
+     * ahead the avatar will be once it holds {@code audioAfterNanos} of audio. The schedule starts when the first chunk
+     * has been written (see {@link #sent()}), so a slow connection start does not push the lead ahead of real time.
      */
     public void awaitTurn(long audioOffsetNanos, long audioAfterNanos) {
         long now = clock.getAsLong();
         if (startNanos < 0) {
-            startNanos = now;
+            maxLeadNanos = Math.max(maxLeadNanos, audioAfterNanos);
+            return;
         }
         long due = startNanos + audioOffsetNanos - leadNanos;
         while (now < due) {
@@ -44,6 +46,13 @@ public final class Pacer {
             maxLatenessNanos = Math.max(maxLatenessNanos, now - due);
         }
         maxLeadNanos = Math.max(maxLeadNanos, audioAfterNanos - (now - startNanos));
+    }
+
+    /** A chunk was written; the first one starts the schedule. */
+    public void sent() {
+        if (startNanos < 0) {
+            startNanos = clock.getAsLong();
+        }
     }
 
     public long startNanos() {

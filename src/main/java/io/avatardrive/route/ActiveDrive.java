@@ -86,6 +86,7 @@ final class ActiveDrive {
     void send(byte[] chunk) throws Exception {
         pacer.awaitTurn(audioNanos(bytes), audioNanos(bytes + chunk.length));
         socket.send(chunk);
+        pacer.sent();
         bytes += chunk.length;
         chunks++;
         logProgress();

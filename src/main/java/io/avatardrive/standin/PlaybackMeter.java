@@ -9,6 +9,9 @@ import java.util.concurrent.TimeUnit;
 public final class PlaybackMeter {
 
     private final long bufferNanos;
+    private final long scheduleLeadNanos;
+    private long lastAudioAt = -1;
+    private long lastChunkOffsetNanos;
     private long firstAudioAt = -1;
     private long playStartAt = -1;
     private long receivedNanos;
@@ -18,11 +21,22 @@ public final class PlaybackMeter {
     private long stopAt = -1;
 
     public PlaybackMeter(long bufferMs) {
-        this.bufferNanos = TimeUnit.MILLISECONDS.toNanos(bufferMs);
+        this(bufferMs, 0);
     }
 
-    /** Audio of the given duration arrived at {@code now}. */
-    public synchronized void onAudio(long now, long audioNanos) {
+    /**
+     * @param scheduleLeadMs the lead the sender is meant to keep, against which each chunk's lateness is measured
+     */
+    public PlaybackMeter(long bufferMs, long scheduleLeadMs) {
+        this.bufferNanos = TimeUnit.MILLISECONDS.toNanos(bufferMs);
+        this.scheduleLeadNanos = TimeUnit.MILLISECONDS.toNanos(scheduleLeadMs);
+    }
+
+    /**
+     * Audio of the given duration arrived at {@code now}. Returns how late it came against a real-time schedule from the
+     * first audio (first audio + audio before it - lead), or {@link Long#MIN_VALUE} for chunks of the lead.
+     */
+    public synchronized long onAudio(long now, long audioNanos) {
         if (firstAudioAt < 0) {
             firstAudioAt = now;
         }
@@ -34,11 +48,26 @@ public final class PlaybackMeter {
                 stalledNanos += playedUpTo - receivedNanos;
             }
         }
+        long lateness = receivedNanos > scheduleLeadNanos
+                ? now - (firstAudioAt + receivedNanos - scheduleLeadNanos) : Long.MIN_VALUE;
+        lastAudioAt = now;
+        lastChunkOffsetNanos = receivedNanos;
         receivedNanos += audioNanos;
         if (playStartAt < 0 && receivedNanos >= bufferNanos) {
             playStartAt = now;
         }
         maxLeadNanos = Math.max(maxLeadNanos, receivedNanos - (now - firstAudioAt));
+        return lateness;
+    }
+
+    /** Wall time over audio time after the lead: 1.0 is exact real time, above it is slower, below faster. */
+    public synchronized double wallOverAudio() {
+        long audioAfterLead = lastChunkOffsetNanos - scheduleLeadNanos;
+        return audioAfterLead <= 0 ? Double.NaN : (double) (lastAudioAt - firstAudioAt) / audioAfterLead;
+    }
+
+    public synchronized long firstAudioAtNanos() {
+        return firstAudioAt;
     }
 
     public synchronized void onStop(long now) {

@@ -16,21 +16,24 @@ public final class StandInDrive {
     private final String token;
     private final MessageDigest digest;
     private final PlaybackMeter meter;
+    private final java.util.function.LongConsumer lateness;
     private final List<String> violations = new ArrayList<>();
     private final List<String> frames = new ArrayList<>();
     private State state = State.ISSUED;
     private int sampleRate;
     private long bytes;
     private long binaryFrames;
+    private final long issuedAt = System.nanoTime();
     private long connectedAt;
     private long closedAt;
     private boolean stopped;
 
-    StandInDrive(String driveId, String taskId, String token, long bufferMs) {
+    StandInDrive(String driveId, String taskId, String token, PlaybackMeter meter, java.util.function.LongConsumer lateness) {
         this.driveId = driveId;
         this.taskId = taskId;
         this.token = token;
-        this.meter = new PlaybackMeter(bufferMs);
+        this.meter = meter;
+        this.lateness = lateness;
         try {
             this.digest = MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
@@ -76,7 +79,10 @@ public final class StandInDrive {
         }
         digest.update(pcm);
         bytes += pcm.length;
-        meter.onAudio(now, pcm.length * 1_000_000_000L / (sampleRate * 2L));
+        long late = meter.onAudio(now, pcm.length * 1_000_000_000L / (sampleRate * 2L));
+        if (late != Long.MIN_VALUE) {
+            lateness.accept(late);
+        }
     }
 
     synchronized void stop(long now, String frameDriveId) {
@@ -151,6 +157,11 @@ public final class StandInDrive {
 
     public synchronized boolean completed() {
         return state == State.CLOSED && stopped;
+    }
+
+    /** When DriveByWsStream granted this DriveId. */
+    public long issuedAtNanos() {
+        return issuedAt;
     }
 
     public synchronized long connectedAtNanos() {

@@ -45,6 +45,8 @@ public final class ZegoStandIn implements AutoCloseable {
     private final String serverSecret;
     private final int qps;
     private final long playbackBufferMs;
+    private volatile long scheduleLeadMs;
+    private final LatenessLog lateness = new LatenessLog();
     private final Set<String> knownTasks = ConcurrentHashMap.newKeySet();
     private final Map<String, StandInDrive> byToken = new ConcurrentHashMap<>();
     private final List<StandInDrive> drives = new CopyOnWriteArrayList<>();
@@ -79,6 +81,17 @@ public final class ZegoStandIn implements AutoCloseable {
             }
         }
         return this;
+    }
+
+    /** Measures each chunk's lateness against a real-time schedule with this lead (for benchmarks). */
+    public ZegoStandIn scheduleLead(long leadMs) {
+        this.scheduleLeadMs = leadMs;
+        return this;
+    }
+
+    /** Every chunk's lateness so far, in nanoseconds. */
+    public LatenessLog lateness() {
+        return lateness;
     }
 
     /** Only these tasks exist; with none registered, every well-formed TaskId exists. */
@@ -237,7 +250,8 @@ public final class ZegoStandIn implements AutoCloseable {
 
     private ObjectNode issue(String taskId) {
         String token = UUID.randomUUID().toString().replace("-", "");
-        StandInDrive drive = new StandInDrive(UUID.randomUUID().toString(), taskId, token, playbackBufferMs);
+        StandInDrive drive = new StandInDrive(UUID.randomUUID().toString(), taskId, token,
+                new PlaybackMeter(playbackBufferMs, scheduleLeadMs), lateness::add);
         byToken.put(token, drive);
         drives.add(drive);
         return JSON.createObjectNode().put("DriveId", drive.driveId())

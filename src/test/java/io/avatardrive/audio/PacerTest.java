@@ -25,6 +25,7 @@ class PacerTest {
             long due = Math.max(0, offset - 500 * MS);
             now.set(Math.max(now.get(), due));
             pacer.awaitTurn(offset, offset + 100 * MS);
+            pacer.sent();
             sendTimes.add(now.get() / MS);
         }
         assertEquals(List.of(0L, 0L, 0L, 0L, 0L, 0L, 100L, 200L, 300L), sendTimes.subList(0, 9));
@@ -37,6 +38,7 @@ class PacerTest {
         AtomicLong now = new AtomicLong(0);
         Pacer pacer = new Pacer(0, () -> now.get());
         pacer.awaitTurn(0, 100 * MS);
+        pacer.sent();
         now.set(250 * MS); // the second chunk goes 150 ms late
         pacer.awaitTurn(100 * MS, 200 * MS);
         assertEquals(150, pacer.maxLatenessMs());
@@ -50,6 +52,7 @@ class PacerTest {
         Pacer pacer = new Pacer(0);
         long start = System.nanoTime();
         pacer.awaitTurn(0, 30 * MS);
+        pacer.sent();
         pacer.awaitTurn(30 * MS, 60 * MS);
         assertTrue(System.nanoTime() - start >= 30 * MS, "the second chunk must wait for its audio time");
     }

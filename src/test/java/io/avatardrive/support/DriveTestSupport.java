@@ -4,24 +4,18 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Properties;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.avatardrive.config.AvatarDriveConfiguration;
 import io.avatardrive.config.DriveSettings;
 import io.avatardrive.standin.StandInDrive;
 import io.avatardrive.standin.ZegoStandIn;
 import org.apache.camel.CamelContext;
 import org.apache.camel.RoutesBuilder;
-import org.apache.camel.support.PluginHelper;
-import org.apache.camel.support.ResourceHelper;
 import org.apache.camel.test.AvailablePortFinder;
 import org.apache.camel.test.junit5.CamelTestSupport;
 import org.junit.jupiter.api.AfterAll;
@@ -94,19 +88,9 @@ public abstract class DriveTestSupport extends CamelTestSupport {
     @Override
     protected RoutesBuilder[] createRouteBuilders() throws Exception {
         Map<String, String> p = properties();
-        Properties overrides = new Properties();
-        overrides.putAll(p);
-        context.getPropertiesComponent().setLocation("classpath:application.properties");
-        context.getPropertiesComponent().setOverrideProperties(overrides);
-        settings = DriveSettings.from(key -> Optional.ofNullable(p.get(key)));
-        AvatarDriveConfiguration.bindDrive(context);
-        AvatarDriveConfiguration.bindInbox(context, settings);
+        settings = Pipelines.settings(p);
+        List<RoutesBuilder> builders = Pipelines.wire(context, p, routeFiles());
         bindMore(context, p);
-        List<RoutesBuilder> builders = new ArrayList<>();
-        for (String file : routeFiles()) {
-            builders.addAll(PluginHelper.getRoutesLoader(context)
-                    .findRoutesBuilders(ResourceHelper.resolveResource(context, "file:routes/" + file)));
-        }
         return builders.toArray(RoutesBuilder[]::new);
     }
 

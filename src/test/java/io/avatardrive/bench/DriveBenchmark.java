@@ -1,0 +1,436 @@
+package io.avatardrive.bench;
+
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
+import java.lang.management.ThreadMXBean;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.WebSocket;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.avatardrive.standin.StandInDrive;
+import io.avatardrive.standin.ZegoStandIn;
+import io.avatardrive.support.Pipelines;
+import io.avatardrive.support.TestClips;
+import io.avatardrive.zego.ZegoFrames;
+import io.avatardrive.zego.ZegoSigner;
+import org.apache.camel.CamelContext;
+import org.apache.camel.RoutesBuilder;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.test.AvailablePortFinder;
+
+/**
+ * Measures pacing at scale from what arrives at the stand-in: N concurrent drives, a long clip's memory and drift,
+ * drop-to-first-PCM latency, and the pipeline beside the vendor sample's naive "4096 bytes, sleep 100 ms" sender.
+ * Prints one table and one JSON line. Run: see README, "Performance".
+ */
+public final class DriveBenchmark {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String APP_ID = "4242";
+    private static final String SECRET = "benchsecret0123456789abcdef01234";
+    private static final int LEAD_MS = 500;
+    private static final int CHUNK_MS = 100;
+
+    private final Map<String, String> options;
+    private final Map<String, Object> figures = new LinkedHashMap<>();
+    private final List<String[]> table = new ArrayList<>();
+    private ZegoStandIn standIn;
+    private CamelContext context;
+    private Path root;
+    private Path inbox;
+    private Path done;
+
+    private DriveBenchmark(Map<String, String> options) {
+        this.options = options;
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> options = new HashMap<>(Map.of("drives", "1000", "seconds", "30", "long-seconds", "300",
+                "trickle", "40", "burst", "20", "scenarios", "concurrent,long,latency,burst,naive"));
+        for (int i = 0; i + 1 < args.length; i += 2) {
+            options.put(args[i].replaceFirst("^--", ""), args[i + 1]);
+        }
+        new DriveBenchmark(options).run();
+        System.exit(0);
+    }
+
+    private int option(String name) {
+        return Integer.parseInt(options.get(name));
+    }
+
+    private void run() throws Exception {
+        root = Files.createTempDirectory("avatar-bench");
+        inbox = root.resolve("inbox");
+        done = root.resolve("done");
+        int drives = option("drives");
+        standIn = new ZegoStandIn(APP_ID, SECRET, 1_000_000, 300).scheduleLead(LEAD_MS)
+                .start(AvailablePortFinder.getNextAvailable());
+        Map<String, String> p = new HashMap<>();
+        p.put("zego.api-url", standIn.apiUrl());
+        p.put("zego.app-id", APP_ID);
+        p.put("zego.server-secret", SECRET);
+        p.put("zego.task-id", "bench");
+        p.put("zego.api-qps", "100000"); // the stand-in's limit is lifted too: this measures pacing, not the vendor quota
+        p.put("drive.inbox", inbox.toString());
+        p.put("drive.done", done.toString());
+        p.put("drive.error", root.resolve("error").toString());
+        p.put("drive.lead-ms", Integer.toString(LEAD_MS));
+        p.put("drive.chunk-ms", Integer.toString(CHUNK_MS));
+        p.put("drive.max-concurrent", Integer.toString(drives + 16));
+        p.put("drive.poll-delay-ms", options.getOrDefault("poll-delay-ms", "100"));
+        context = new DefaultCamelContext();
+        context.setStreamCaching(false);
+        for (RoutesBuilder builder : Pipelines.wire(context, p, List.of("drive.yaml", "inbox.yaml"))) {
+            context.addRoutes(builder);
+            // templatedRoute (routes/drive.yaml) is added by this second call, as camel-main does
+            builder.addTemplatedRoutesToCamelContext(context);
+        }
+        context.start();
+        warmUp();
+        figures.put("java", System.getProperty("java.version"));
+        figures.put("cores", Runtime.getRuntime().availableProcessors());
+        try {
+            for (String scenario : options.get("scenarios").split(",")) {
+                switch (scenario) {
+                    case "concurrent" -> concurrent(drives, option("seconds"));
+                    case "long" -> longClip(option("long-seconds"));
+                    case "latency" -> latency(option("trickle"));
+                    case "burst" -> burst(option("burst"));
+                    case "naive" -> naiveComparison();
+                    default -> throw new IllegalArgumentException("unknown scenario " + scenario);
+                }
+            }
+        } finally {
+            context.stop();
+            standIn.close();
+        }
+        print();
+    }
+
+    /** A few drives before measuring, so that class loading and the JIT do not count as pipeline latency. */
+    private void warmUp() throws Exception {
+        Path staging = Files.createDirectories(root.resolve("warmup-staging"));
+        for (int i = 0; i < 5; i++) {
+            Path file = Files.write(staging.resolve("w.wav"), TestClips.wav16(16000, TestClips.pcm16(16000, 0.3)));
+            String task = "warmup-" + i;
+            dropAll(List.of(file), n -> task);
+            awaitReportsUnder(task, 1, Duration.ofSeconds(30));
+        }
+        standIn.lateness().clear();
+    }
+
+    /** N drives at once, one per TaskId, 16 and 24 kHz alternating. */
+    private void concurrent(int n, int seconds) throws Exception {
+        Path staging = Files.createDirectories(root.resolve("staging"));
+        byte[] wav16 = TestClips.wav16(16000, TestClips.pcm16(16000, seconds));
+        byte[] wav24 = TestClips.wav16(24000, TestClips.pcm16(24000, seconds));
+        List<Path> staged = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            Path dir = Files.createDirectories(staging.resolve("c" + i));
+            staged.add(Files.write(dir.resolve("clip.wav"), i % 2 == 0 ? wav16 : wav24));
+        }
+        standIn.lateness().clear();
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        threads.resetPeakThreadCount();
+        Map<String, Long> dropped = dropAll(staged, i -> "c" + i);
+        long cpu0 = processCpuNanos();
+        long wall0 = System.nanoTime();
+        awaitReports(n, Duration.ofSeconds(seconds + 240L));
+        long wallNanos = System.nanoTime() - wall0;
+        long cpuNanos = processCpuNanos() - cpu0;
+        List<StandInDrive> heard = heardFor(dropped.keySet());
+        double audioHours = heard.stream().mapToLong(d -> d.playback().audioMs()).sum() / 3_600_000.0;
+        double coreShare = (double) cpuNanos / wallNanos;
+        Map<String, Object> f = pacingFigures(heard);
+        f.put("dropToFirstPcmP50Ms", percentile(firstPcmLatencies(heard, dropped), 0.5));
+        f.put("dropToFirstPcmP99Ms", percentile(firstPcmLatencies(heard, dropped), 0.99));
+        f.put("cpuSecondsPerAudioHour", round(cpuNanos / 1e9 / audioHours));
+        f.put("cpuPercentOfCorePer100Drives", round(100 * coreShare / (n / 100.0)));
+        f.put("peakThreads", threads.getPeakThreadCount());
+        f.put("wallSeconds", round(wallNanos / 1e9));
+        figures.put("concurrent", f);
+        row("pipeline, " + n + " concurrent x " + seconds + " s, 16/24 kHz", f);
+    }
+
+    /** One long 16 kHz WAV, generated to a temp file: heap before, during and after, and drift over its length. */
+    private void longClip(int seconds) throws Exception {
+        Path staged = Files.createDirectories(root.resolve("long-staging")).resolve("long.wav");
+        writeLongWav(staged, 16000, seconds);
+        MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+        long before = usedHeapAfterGc(memory);
+        long peakDuring = before;
+        Map<String, Long> dropped = dropAll(List.of(staged), i -> "long");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds + 120L);
+        while (!Files.exists(done.resolve("long/long.wav.json")) && System.nanoTime() < deadline) {
+            Thread.sleep(Math.min(10_000, seconds * 100L));
+            peakDuring = Math.max(peakDuring, usedHeapAfterGc(memory));
+        }
+        long after = usedHeapAfterGc(memory);
+        List<StandInDrive> heard = heardFor(dropped.keySet());
+        Map<String, Object> f = pacingFigures(heard);
+        f.put("audioSeconds", seconds);
+        f.put("heapBeforeMb", mb(before));
+        f.put("heapPeakDuringMb", mb(peakDuring));
+        f.put("heapAfterMb", mb(after));
+        f.put("heapGrowthMb", mb(peakDuring - before));
+        figures.put("long", f);
+        row("pipeline, one " + seconds + " s WAV", f);
+        Files.deleteIfExists(staged);
+    }
+
+    /** Single clips dropped into idle tasks one after another: the time from a file's appearance to its first PCM. */
+    private void latency(int count) throws Exception {
+        byte[] wav = TestClips.wav16(16000, TestClips.pcm16(16000, 0.3));
+        Map<String, Long> dropped = new LinkedHashMap<>();
+        Path staging = Files.createDirectories(root.resolve("latency-staging"));
+        for (int i = 0; i < count; i++) {
+            Path file = Files.write(staging.resolve("l.wav"), wav);
+            String task = "lat-" + i;
+            dropped.putAll(dropAll(List.of(file), n -> task));
+            Thread.sleep(150);
+        }
+        for (String task : dropped.keySet()) {
+            awaitReportsUnder(task, 1, Duration.ofSeconds(30));
+        }
+        List<Double> latencies = firstPcmLatencies(heardFor(dropped.keySet()), dropped);
+        if (options.containsKey("verbose")) {
+            for (StandInDrive d : heardFor(dropped.keySet())) {
+                long t = dropped.get(d.taskId());
+                System.out.printf("%s issued +%.1f connected +%.1f first audio +%.1f ms%n", d.taskId(),
+                        (d.issuedAtNanos() - t) / 1e6, (d.connectedAtNanos() - t) / 1e6, (d.playback().firstAudioAtNanos() - t) / 1e6);
+            }
+        }
+        Map<String, Object> f = new LinkedHashMap<>();
+        f.put("pollDelayMs", options.getOrDefault("poll-delay-ms", "100"));
+        f.put("dropToFirstPcmP50Ms", percentile(latencies, 0.5));
+        f.put("dropToFirstPcmP99Ms", percentile(latencies, 0.99));
+        f.put("dropToFirstPcmMaxMs", percentile(latencies, 1.0));
+        figures.put("latency", f);
+        standIn.lateness().clear();
+        row("pipeline, " + count + " single drops, 150 ms apart", f);
+    }
+
+    /** M clips dropped at once for one TaskId: driven one after the other, in order, none overlapping. */
+    private void burst(int count) throws Exception {
+        Path staging = Files.createDirectories(root.resolve("burst-staging"));
+        List<Path> staged = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            staged.add(Files.write(staging.resolve(String.format("b%03d.wav", i)),
+                    TestClips.wav16(16000, TestClips.pcm16(16000, 1.0))));
+        }
+        long t0 = System.nanoTime();
+        dropAll(staged, i -> "burst");
+        awaitReportsUnder("burst", count, Duration.ofSeconds(count * 3L + 60));
+        List<StandInDrive> heard = heardFor(java.util.Set.of("burst")).stream()
+                .sorted((a, b) -> Long.compare(a.connectedAtNanos(), b.connectedAtNanos())).toList();
+        long overlaps = 0;
+        for (int i = 1; i < heard.size(); i++) {
+            if (heard.get(i).connectedAtNanos() < heard.get(i - 1).closedAtNanos()) {
+                overlaps++;
+            }
+        }
+        Map<String, Object> f = pacingFigures(heard);
+        f.put("clips", count);
+        f.put("overlaps", overlaps);
+        f.put("wallSeconds", round((System.nanoTime() - t0) / 1e9));
+        figures.put("burst", f);
+        row("pipeline, burst of " + count + " x 1 s for one task", f);
+    }
+
+    /** The vendor sample's pacing (4096 bytes, then sleep 100 ms) beside the pipeline, 10 s clips at 16 and 24 kHz. */
+    private void naiveComparison() throws Exception {
+        for (int rate : new int[] { 16000, 24000 }) {
+            byte[] pcm = TestClips.pcm16(rate, 10);
+            String naiveTask = "naive-" + rate;
+            naiveSend(naiveTask, rate, pcm);
+            Map<String, Object> naive = pacingFigures(heardFor(java.util.Set.of(naiveTask)));
+            figures.put("naive" + rate, naive);
+            row("vendor sample pacing, 10 s at " + rate + " Hz", naive);
+
+            String task = "paced-" + rate;
+            Path staged = Files.createDirectories(root.resolve("naive-staging")).resolve(task + ".wav");
+            Files.write(staged, TestClips.wav16(rate, pcm));
+            dropAll(List.of(staged), i -> task);
+            awaitReportsUnder(task, 1, Duration.ofSeconds(40));
+            Map<String, Object> paced = pacingFigures(heardFor(java.util.Set.of(task)));
+            figures.put("pipeline" + rate, paced);
+            row("pipeline pacing, 10 s at " + rate + " Hz", paced);
+        }
+    }
+
+    private void naiveSend(String task, int rate, byte[] pcm) throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        ZegoSigner.SignedQuery q = new ZegoSigner().sign("DriveByWsStream", APP_ID, SECRET, Instant.now().getEpochSecond());
+        HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(standIn.apiUrl() + "/?" + q.toQueryString()))
+                .POST(HttpRequest.BodyPublishers.ofString("{\"TaskId\":\"" + task + "\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        JsonNode data = JSON.readTree(answer.body()).get("Data");
+        String driveId = data.get("DriveId").asText();
+        WebSocket ws = http.newWebSocketBuilder().buildAsync(URI.create(data.get("WssAddress").asText()),
+                new WebSocket.Listener() { }).join();
+        ws.sendText(ZegoFrames.start(driveId, rate), true).join();
+        for (int at = 0; at < pcm.length; at += 4096) {
+            ws.sendBinary(ByteBuffer.wrap(pcm, at, Math.min(4096, pcm.length - at)), true).join();
+            Thread.sleep(100);
+        }
+        ws.sendText(ZegoFrames.stop(driveId), true).join();
+        ws.sendClose(WebSocket.NORMAL_CLOSURE, "").join();
+        standIn.awaitCompleted(standIn.completedDrives().size(), Duration.ofSeconds(5));
+        Thread.sleep(200);
+    }
+
+    private Map<String, Object> pacingFigures(List<StandInDrive> heard) {
+        Map<String, Object> f = new LinkedHashMap<>();
+        f.put("drives", heard.size());
+        f.put("completed", heard.stream().filter(StandInDrive::completed).count());
+        f.put("underruns", heard.stream().mapToLong(d -> d.playback().underruns()).sum());
+        f.put("stallMs", heard.stream().mapToLong(d -> d.playback().stallMs()).sum());
+        f.put("maxLeadMs", heard.stream().mapToLong(d -> d.playback().maxLeadMs()).max().orElse(0));
+        List<Double> ratios = heard.stream().map(d -> d.playback().wallOverAudio()).filter(r -> !r.isNaN()).toList();
+        f.put("wallOverAudioMin", round4(ratios.stream().mapToDouble(Double::doubleValue).min().orElse(Double.NaN)));
+        f.put("wallOverAudioMax", round4(ratios.stream().mapToDouble(Double::doubleValue).max().orElse(Double.NaN)));
+        f.put("latenessP50Ms", round(standIn.lateness().percentileMs(0.5)));
+        f.put("latenessP99Ms", round(standIn.lateness().percentileMs(0.99)));
+        f.put("latenessMaxMs", round(standIn.lateness().percentileMs(1.0)));
+        f.put("violations", heard.stream().mapToLong(d -> d.violations().size()).sum());
+        standIn.lateness().clear();
+        return f;
+    }
+
+    /** Renames staged files into the inbox at once (as careful writers do) and notes when each appeared. */
+    private Map<String, Long> dropAll(List<Path> staged, java.util.function.IntFunction<String> taskOf) throws IOException {
+        Map<String, Long> dropped = new LinkedHashMap<>();
+        for (int i = 0; i < staged.size(); i++) {
+            String task = taskOf.apply(i);
+            Path target = Files.createDirectories(inbox.resolve(task)).resolve(staged.get(i).getFileName());
+            Files.move(staged.get(i), target);
+            dropped.putIfAbsent(task, System.nanoTime());
+        }
+        return dropped;
+    }
+
+    private List<StandInDrive> heardFor(java.util.Set<String> tasks) {
+        return standIn.drives().stream().filter(d -> tasks.contains(d.taskId())).collect(Collectors.toList());
+    }
+
+    private static List<Double> firstPcmLatencies(List<StandInDrive> heard, Map<String, Long> dropped) {
+        return heard.stream().filter(d -> d.playback().firstAudioAtNanos() > 0)
+                .map(d -> (d.playback().firstAudioAtNanos() - dropped.get(d.taskId())) / 1e6).collect(Collectors.toList());
+    }
+
+    private void awaitReports(int count, Duration timeout) throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (countReports() < count && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+        }
+    }
+
+    private void awaitReportsUnder(String task, int count, Duration timeout) throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        Path dir = done.resolve(task);
+        while (System.nanoTime() < deadline) {
+            if (Files.isDirectory(dir)) {
+                try (var files = Files.list(dir)) {
+                    if (files.filter(f -> f.toString().endsWith(".json")).count() >= count) {
+                        return;
+                    }
+                }
+            }
+            Thread.sleep(50);
+        }
+    }
+
+    private long countReports() throws IOException {
+        if (!Files.isDirectory(done)) {
+            return 0;
+        }
+        try (var files = Files.walk(done)) {
+            return files.filter(f -> f.toString().endsWith(".json")).count();
+        }
+    }
+
+    private static void writeLongWav(Path file, int rate, int seconds) throws IOException {
+        long dataBytes = (long) rate * 2 * seconds;
+        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
+            ByteBuffer header = ByteBuffer.allocate(44).order(ByteOrder.LITTLE_ENDIAN);
+            header.put("RIFF".getBytes()).putInt((int) (36 + dataBytes)).put("WAVE".getBytes())
+                    .put("fmt ".getBytes()).putInt(16).putShort((short) 1).putShort((short) 1).putInt(rate)
+                    .putInt(rate * 2).putShort((short) 2).putShort((short) 16)
+                    .put("data".getBytes()).putInt((int) dataBytes);
+            out.write(header.array());
+            byte[] second = TestClips.pcm16(rate, 1.0);
+            for (int s = 0; s < seconds; s++) {
+                out.write(second);
+            }
+        }
+    }
+
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
+    private static long usedHeapAfterGc(MemoryMXBean memory) {
+        System.gc();
+        return memory.getHeapMemoryUsage().getUsed();
+    }
+
+    private static double percentile(List<Double> values, double q) {
+        if (values.isEmpty()) {
+            return 0;
+        }
+        List<Double> sorted = values.stream().sorted().toList();
+        return round(sorted.get((int) Math.min(sorted.size() - 1, Math.max(0, Math.ceil(q * sorted.size()) - 1))));
+    }
+
+    private static double mb(long bytes) {
+        return round(bytes / 1048576.0);
+    }
+
+    private static double round(double v) {
+        return Math.round(v * 10) / 10.0;
+    }
+
+    private static double round4(double v) {
+        return Math.round(v * 10000) / 10000.0;
+    }
+
+    private void row(String name, Map<String, Object> f) {
+        table.add(new String[] { name, String.valueOf(f.getOrDefault("underruns", "")), String.valueOf(f.getOrDefault("stallMs", "")),
+            String.valueOf(f.getOrDefault("maxLeadMs", "")), String.valueOf(f.getOrDefault("latenessP50Ms", "")),
+            String.valueOf(f.getOrDefault("latenessP99Ms", "")), String.valueOf(f.getOrDefault("latenessMaxMs", "")),
+            String.valueOf(f.getOrDefault("wallOverAudioMax", "")), String.valueOf(f.getOrDefault("dropToFirstPcmP50Ms", "")),
+            String.valueOf(f.getOrDefault("dropToFirstPcmP99Ms", "")) });
+    }
+
+    private void print() throws IOException {
+        String format = "| %-48s | %9s | %8s | %8s | %8s | %8s | %8s | %10s | %9s | %9s |%n";
+        System.out.printf(format, "scenario", "underruns", "stall ms", "max lead", "late p50", "late p99", "late max",
+                "wall/audio", "first p50", "first p99");
+        System.out.printf(format, "---", "---", "---", "---", "---", "---", "---", "---", "---", "---");
+        for (String[] r : table) {
+            System.out.printf(format, (Object[]) r);
+        }
+        System.out.println("BENCHMARK " + JSON.writeValueAsString(figures));
+    }
+}
