@@ -28,6 +28,9 @@ import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.avatardrive.config.AvatarDriveConfiguration;
+import io.avatardrive.config.BrokerSettings;
+import io.avatardrive.queue.EmbeddedBroker;
 import io.avatardrive.standin.StandInDrive;
 import io.avatardrive.standin.ZegoStandIn;
 import io.avatardrive.support.Pipelines;
@@ -60,6 +63,7 @@ public final class DriveBenchmark {
     private Path root;
     private Path inbox;
     private Path done;
+    private BrokerSettings brokerSettings;
 
     private DriveBenchmark(Map<String, String> options) {
         this.options = options;
@@ -67,7 +71,7 @@ public final class DriveBenchmark {
 
     public static void main(String[] args) throws Exception {
         Map<String, String> options = new HashMap<>(Map.of("drives", "1000", "seconds", "30", "long-seconds", "300",
-                "trickle", "40", "burst", "20", "scenarios", "concurrent,long,latency,burst,naive"));
+                "trickle", "40", "burst", "20", "queue-clips", "20", "scenarios", "concurrent,long,latency,burst,naive"));
         for (int i = 0; i + 1 < args.length; i += 2) {
             options.put(args[i].replaceFirst("^--", ""), args[i + 1]);
         }
@@ -84,14 +88,16 @@ public final class DriveBenchmark {
         inbox = root.resolve("inbox");
         done = root.resolve("done");
         int drives = option("drives");
-        standIn = new ZegoStandIn(APP_ID, SECRET, 1_000_000, 300).scheduleLead(LEAD_MS)
+        int apiQps = Integer.parseInt(options.getOrDefault("api-qps", "100000"));
+        standIn = new ZegoStandIn(APP_ID, SECRET, Math.max(10, apiQps), 300).scheduleLead(LEAD_MS)
                 .start(AvailablePortFinder.getNextAvailable());
         Map<String, String> p = new HashMap<>();
         p.put("zego.api-url", standIn.apiUrl());
         p.put("zego.app-id", APP_ID);
         p.put("zego.server-secret", SECRET);
         p.put("zego.task-id", "bench");
-        p.put("zego.api-qps", "100000"); // the stand-in's limit is lifted too: this measures pacing, not the vendor quota
+        // by default the rate limit is lifted at both ends: this measures pacing, not the vendor's quota
+        p.put("zego.api-qps", Integer.toString(apiQps));
         p.put("drive.inbox", inbox.toString());
         p.put("drive.done", done.toString());
         p.put("drive.error", root.resolve("error").toString());
@@ -99,9 +105,24 @@ public final class DriveBenchmark {
         p.put("drive.chunk-ms", Integer.toString(CHUNK_MS));
         p.put("drive.max-concurrent", Integer.toString(drives + 16));
         p.put("drive.poll-delay-ms", options.getOrDefault("poll-delay-ms", "100"));
+        boolean queue = options.get("scenarios").contains("queue");
+        List<String> routeFiles = new ArrayList<>(List.of("drive.yaml", "inbox.yaml"));
+        if (queue) {
+            p.put("broker.port", Integer.toString(AvailablePortFinder.getNextAvailable()));
+            p.put("broker.data", root.resolve("broker").toString());
+            p.put("drive.spool", root.resolve("spool").toString());
+            p.put("drive.driven-messages", root.resolve("driven.txt").toString());
+            routeFiles.add("queue.yaml");
+        }
         context = new DefaultCamelContext();
         context.setStreamCaching(false);
-        for (RoutesBuilder builder : Pipelines.wire(context, p, List.of("drive.yaml", "inbox.yaml"))) {
+        List<RoutesBuilder> builders = Pipelines.wire(context, p, routeFiles);
+        if (queue) {
+            brokerSettings = BrokerSettings.from(key -> java.util.Optional.ofNullable(p.get(key)));
+            context.addService(new EmbeddedBroker(brokerSettings));
+            AvatarDriveConfiguration.bindQueue(context, Pipelines.settings(p), brokerSettings);
+        }
+        for (RoutesBuilder builder : builders) {
             context.addRoutes(builder);
             // templatedRoute (routes/drive.yaml) is added by this second call, as camel-main does
             builder.addTemplatedRoutesToCamelContext(context);
@@ -118,6 +139,7 @@ public final class DriveBenchmark {
                     case "latency" -> latency(option("trickle"));
                     case "burst" -> burst(option("burst"));
                     case "naive" -> naiveComparison();
+                    case "queue" -> queueBurst(option("queue-clips"));
                     default -> throw new IllegalArgumentException("unknown scenario " + scenario);
                 }
             }
@@ -256,6 +278,42 @@ public final class DriveBenchmark {
         f.put("wallSeconds", round((System.nanoTime() - t0) / 1e9));
         figures.put("burst", f);
         row("pipeline, burst of " + count + " x 1 s for one task", f);
+    }
+
+    /** N one-second clips for N TaskIds published at once: the wall time from publishing to the last Stop. */
+    private void queueBurst(int count) throws Exception {
+        byte[] wav = TestClips.wav16(16000, TestClips.pcm16(16000, 1.0));
+        var factory = new org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory(
+                "tcp://127.0.0.1:" + brokerSettings.port());
+        java.util.Set<String> tasks = new java.util.HashSet<>();
+        long t0;
+        try (jakarta.jms.Connection connection = factory.createConnection()) {
+            jakarta.jms.Session session = connection.createSession(false, jakarta.jms.Session.AUTO_ACKNOWLEDGE);
+            jakarta.jms.MessageProducer producer = session.createProducer(session.createQueue(brokerSettings.queue()));
+            List<jakarta.jms.BytesMessage> messages = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                jakarta.jms.BytesMessage m = session.createBytesMessage();
+                m.writeBytes(wav);
+                m.setStringProperty("TaskId", "queue-" + i);
+                tasks.add("queue-" + i);
+                messages.add(m);
+            }
+            t0 = System.nanoTime();
+            for (jakarta.jms.BytesMessage m : messages) {
+                producer.send(m);
+            }
+        }
+        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        while (heardFor(tasks).stream().filter(StandInDrive::completed).count() < count && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        long lastClose = heardFor(tasks).stream().mapToLong(StandInDrive::closedAtNanos).max().orElse(t0);
+        Map<String, Object> f = pacingFigures(heardFor(tasks));
+        f.put("clips", count);
+        f.put("publishToLastStopSeconds", round((lastClose - t0) / 1e9));
+        f.put("apiQps", options.getOrDefault("api-qps", "100000"));
+        figures.put("queue", f);
+        row("queue, " + count + " x 1 s for " + count + " tasks at once", f);
     }
 
     /** The vendor sample's pacing (4096 bytes, then sleep 100 ms) beside the pipeline, 10 s clips at 16 and 24 kHz. */
