@@ -5,6 +5,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.function.LongConsumer;
 
 /** Everything the stand-in saw of one DriveId: the frames in order, the audio's digest, its playback, and any protocol breach. */
 public final class StandInDrive {
@@ -13,10 +14,9 @@ public final class StandInDrive {
 
     private final String driveId;
     private final String taskId;
-    private final String token;
     private final MessageDigest digest;
     private final PlaybackMeter meter;
-    private final java.util.function.LongConsumer lateness;
+    private final LongConsumer lateness;
     private final List<String> violations = new ArrayList<>();
     private final List<String> frames = new ArrayList<>();
     private State state = State.ISSUED;
@@ -28,10 +28,9 @@ public final class StandInDrive {
     private long closedAt;
     private boolean stopped;
 
-    StandInDrive(String driveId, String taskId, String token, PlaybackMeter meter, java.util.function.LongConsumer lateness) {
+    StandInDrive(String driveId, String taskId, PlaybackMeter meter, LongConsumer lateness) {
         this.driveId = driveId;
         this.taskId = taskId;
-        this.token = token;
         this.meter = meter;
         this.lateness = lateness;
         try {
@@ -116,10 +115,6 @@ public final class StandInDrive {
 
     public String taskId() {
         return taskId;
-    }
-
-    String token() {
-        return token;
     }
 
     public synchronized State state() {

@@ -3,7 +3,6 @@ package io.avatardrive.standin;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
@@ -250,7 +249,7 @@ public final class ZegoStandIn implements AutoCloseable {
 
     private ObjectNode issue(String taskId) {
         String token = UUID.randomUUID().toString().replace("-", "");
-        StandInDrive drive = new StandInDrive(UUID.randomUUID().toString(), taskId, token,
+        StandInDrive drive = new StandInDrive(UUID.randomUUID().toString(), taskId,
                 new PlaybackMeter(playbackBufferMs, scheduleLeadMs), lateness::add);
         byToken.put(token, drive);
         drives.add(drive);
@@ -308,17 +307,5 @@ public final class ZegoStandIn implements AutoCloseable {
             server.close().toCompletionStage().toCompletableFuture().join();
         }
         vertx.close().toCompletionStage().toCompletableFuture().join();
-    }
-
-    /** For callers that want a fresh list of what is still connected, e.g. a leak check. */
-    public List<String> openDriveIds() {
-        List<String> ids = new ArrayList<>();
-        for (StandInDrive d : drives) {
-            if (d.state() == StandInDrive.State.CONNECTED || d.state() == StandInDrive.State.STARTED
-                || d.state() == StandInDrive.State.STOPPED) {
-                ids.add(d.driveId());
-            }
-        }
-        return ids;
     }
 }
