@@ -30,14 +30,15 @@ public record DriveSettings(
         int leadMs,
         int maxConcurrent,
         long pollDelayMs,
-        String readLock) {
+        String readLock,
+        long stallTimeoutMs) {
 
     public static final String VENDOR_API_URL = "https://aigc-digitalhuman-api.zegotech.cn";
 
     /** The keys that shape one drive; each is also a parameter of the drive route template. */
     public static final List<String> DRIVE_KEYS = List.of("zego.api-url", "zego.app-id", "zego.server-secret",
             "zego.task-id", "zego.ws-trust-all", "zego.api-qps", "drive.pcm-sample-rate", "drive.chunk-ms",
-            "drive.lead-ms");
+            "drive.lead-ms", "drive.stall-timeout-ms");
 
     /** Reads the settings through a key lookup (Camel's properties component in the application). */
     public static DriveSettings from(Function<String, Optional<String>> lookup) {
@@ -57,7 +58,8 @@ public record DriveSettings(
                 r.nonNegative("drive.lead-ms", 500),
                 r.positive("drive.max-concurrent", 64),
                 r.positive("drive.poll-delay-ms", 100),
-                r.text("drive.read-lock", "none"));
+                r.text("drive.read-lock", "none"),
+                r.positive("drive.stall-timeout-ms", 10_000));
         r.failIfProblems();
         return settings;
     }
@@ -87,7 +89,7 @@ public record DriveSettings(
     public DriveSettings withStandIn(String standInApiUrl, String standInAppId, String standInSecret, String defaultTask) {
         return new DriveSettings(standInApiUrl, standInAppId, standInSecret, taskId.isBlank() ? defaultTask : taskId,
                 wsTrustAll, apiQps, inbox, done, error, pcmSampleRate, chunkMs, leadMs, maxConcurrent, pollDelayMs,
-                readLock);
+                readLock, stallTimeoutMs);
     }
 
     /** The settings as a safe string: the secret is never part of it. */
@@ -97,7 +99,7 @@ public record DriveSettings(
                + ", taskId=" + taskId + ", wsTrustAll=" + wsTrustAll + ", apiQps=" + apiQps + ", inbox=" + inbox
                + ", done=" + done + ", error=" + error + ", pcmSampleRate=" + pcmSampleRate + ", chunkMs=" + chunkMs
                + ", leadMs=" + leadMs + ", maxConcurrent=" + maxConcurrent + ", pollDelayMs=" + pollDelayMs
-               + ", readLock=" + readLock + "]";
+               + ", readLock=" + readLock + ", stallTimeoutMs=" + stallTimeoutMs + "]";
     }
 
     /** Collects every bad value before failing, so one start tells the operator everything that is wrong. */

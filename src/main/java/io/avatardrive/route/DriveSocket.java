@@ -2,6 +2,9 @@ package io.avatardrive.route;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import io.avatardrive.zego.DriveTicket;
 import org.apache.camel.AsyncProducer;
@@ -20,18 +23,21 @@ final class DriveSocket implements AutoCloseable {
     private final CamelContext context;
     private final Endpoint endpoint;
     private final AsyncProducer producer;
+    private final long stallTimeoutMs;
 
-    private DriveSocket(CamelContext context, Endpoint endpoint, AsyncProducer producer) {
+    private DriveSocket(CamelContext context, Endpoint endpoint, AsyncProducer producer, long stallTimeoutMs) {
         this.context = context;
         this.endpoint = endpoint;
         this.producer = producer;
+        this.stallTimeoutMs = stallTimeoutMs;
     }
 
-    static DriveSocket of(CamelContext context, DriveTicket ticket, String clientOptionsBean) throws Exception {
+    static DriveSocket of(CamelContext context, DriveTicket ticket, String clientOptionsBean, long stallTimeoutMs)
+            throws Exception {
         Endpoint endpoint = context.getEndpoint(endpointUri(ticket.wssAddress(), clientOptionsBean));
         AsyncProducer producer = endpoint.createAsyncProducer();
         ServiceHelper.startService(producer);
-        return new DriveSocket(context, endpoint, producer);
+        return new DriveSocket(context, endpoint, producer, stallTimeoutMs);
     }
 
     /** The WssAddress's query (its Token) is passed through verbatim, never re-encoded by Camel. */
@@ -52,11 +58,22 @@ final class DriveSocket implements AutoCloseable {
         return uri.toString();
     }
 
-    /** Sends one frame and waits until it is written: a String as a text frame, a byte[] as a binary frame. */
+    /**
+     * Sends one frame and waits until it is written: a String as a text frame, a byte[] as a binary frame. Waiting for
+     * the write is the back-pressure: a slow peer makes the drive late, never an unbounded buffer. A write that makes no
+     * progress within the stall timeout fails the drive rather than holding its task forever.
+     */
     void send(Object frame) throws Exception {
         Exchange exchange = new DefaultExchange(context);
         exchange.getMessage().setBody(frame);
-        producer.process(exchange);
+        CompletableFuture<Exchange> written = new CompletableFuture<>();
+        producer.process(exchange, doneSync -> written.complete(exchange));
+        try {
+            written.get(stallTimeoutMs, TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            throw new DriveFailure(Stage.STREAM, "the drive socket stalled: a frame was not written within "
+                                                 + stallTimeoutMs + " ms (drive.stall-timeout-ms)", e);
+        }
         if (exchange.getException() != null) {
             throw exchange.getException();
         }

@@ -137,7 +137,7 @@ public final class DriveSteps {
         LOG.info("Driving {} on task {} with DriveId {} at {} Hz", drive.file(), drive.taskId(), drive.ticket().driveId(),
                 drive.clip().sampleRate());
         String options = drive.settings().wsTrustAll() ? WS_TRUST_ALL : WS_VERIFIED;
-        drive.start(DriveSocket.of(exchange.getContext(), drive.ticket(), options));
+        drive.start(DriveSocket.of(exchange.getContext(), drive.ticket(), options, drive.settings().stallTimeoutMs()));
         metrics(exchange).started();
     }
 
@@ -213,7 +213,7 @@ public final class DriveSteps {
                 break;
             }
         }
-        String reason = redactor.redact(describe(cause));
+        String reason = redactor.redact(describe(cause, stage));
         if (!reason.contains(file)) {
             reason = file + ": " + reason;
         }
@@ -223,19 +223,26 @@ public final class DriveSteps {
         exchange.getMessage().setBody(report);
     }
 
-    private static String describe(Throwable cause) {
+    /** Our own failures say what they mean; anything else gets the stage's words and its root cause. */
+    private static String describe(Throwable cause, Stage stage) {
         if (cause == null) {
             return "unknown failure";
         }
-        String message = cause.getMessage();
-        if (cause instanceof DriveFailure || cause instanceof ZegoApiException || cause instanceof AudioFormatProblem) {
-            return message;
+        for (Throwable t = cause; t != null; t = t.getCause()) {
+            if (t instanceof DriveFailure || t instanceof ZegoApiException || t instanceof AudioFormatProblem) {
+                return t.getMessage();
+            }
         }
         Throwable root = cause;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
         }
         String rootText = root.getClass().getSimpleName() + (root.getMessage() == null ? "" : ": " + root.getMessage());
-        return message == null || root == cause ? rootText : message + " (" + rootText + ")";
+        return switch (stage) {
+            case API -> "the DriveByWsStream call failed (" + rootText + ")";
+            case CONNECT -> "could not connect the drive socket (" + rootText + ")";
+            case STREAM -> "the drive socket failed while streaming (" + rootText + ")";
+            default -> rootText;
+        };
     }
 }

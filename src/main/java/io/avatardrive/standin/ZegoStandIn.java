@@ -56,6 +56,7 @@ public final class ZegoStandIn implements AutoCloseable {
     private final Map<Long, Integer> answers = new ConcurrentHashMap<>();
     private final Set<ServerWebSocket> open = ConcurrentHashMap.newKeySet();
     private final Deque<Long> injectedCodes = new ArrayDeque<>();
+    private volatile long dropNextDriveAfterBytes = -1;
     private final Vertx vertx = Vertx.vertx();
     private HttpServer server;
     private int port;
@@ -91,6 +92,12 @@ public final class ZegoStandIn implements AutoCloseable {
     /** Every chunk's lateness so far, in nanoseconds. */
     public LatenessLog lateness() {
         return lateness;
+    }
+
+    /** Fault injection: the next drive's socket is closed by the avatar side once it has received this many bytes. */
+    public ZegoStandIn dropNextDriveAfterBytes(long bytes) {
+        dropNextDriveAfterBytes = bytes;
+        return this;
     }
 
     /** Only these tasks exist; with none registered, every well-formed TaskId exists. */
@@ -276,7 +283,14 @@ public final class ZegoStandIn implements AutoCloseable {
         }
         open.add(ws);
         ws.textMessageHandler(text -> onText(drive, text));
-        ws.binaryMessageHandler(pcm -> drive.audio(System.nanoTime(), pcm.getBytes()));
+        long dropAfter = dropNextDriveAfterBytes;
+        dropNextDriveAfterBytes = -1;
+        ws.binaryMessageHandler(pcm -> {
+            drive.audio(System.nanoTime(), pcm.getBytes());
+            if (dropAfter >= 0 && drive.bytes() >= dropAfter) {
+                ws.close();
+            }
+        });
         ws.closeHandler(v -> {
             open.remove(ws);
             activeByTask.remove(drive.taskId(), drive);
