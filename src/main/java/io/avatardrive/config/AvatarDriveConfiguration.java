@@ -1,5 +1,7 @@
 package io.avatardrive.config;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.HexFormat;
@@ -47,6 +49,9 @@ public class AvatarDriveConfiguration implements CamelConfiguration {
         } else {
             settings = startStandIn(context, settings);
         }
+        requireWritable("drive.inbox", settings.inbox());
+        requireWritable("drive.done", settings.done());
+        requireWritable("drive.error", settings.error());
         LOG.info("Watching {} (done: {}, error: {})", settings.inbox(), settings.done(), settings.error());
         BrokerSettings broker = BrokerSettings.from(lookup(context));
         if (broker.embedded()) {
@@ -57,6 +62,18 @@ public class AvatarDriveConfiguration implements CamelConfiguration {
         bindDrive(context);
         bindInbox(context, settings);
         bindQueue(context, settings, broker);
+    }
+
+    /** A folder the pipeline cannot write would lose every clip's result; refuse to start instead. */
+    static void requireWritable(String key, Path folder) {
+        try {
+            Files.createDirectories(folder);
+        } catch (IOException e) {
+            throw new InvalidSettingsException(key + " " + folder + " cannot be created (" + e.getMessage() + ")");
+        }
+        if (!Files.isWritable(folder)) {
+            throw new InvalidSettingsException(key + " " + folder + " is not writable");
+        }
     }
 
     public static DriveSettings settings(CamelContext context) {
