@@ -95,7 +95,10 @@ public class AvatarDriveConfiguration implements CamelConfiguration {
         TaskLanes lanes = new TaskLanes(context.getExecutorServiceManager()
                 .newFixedThreadPool(context, "avatar-drive", settings.maxConcurrent()));
         context.getRegistry().bind("inboxAddress", new InboxAddress(settings.taskId()));
-        context.getRegistry().bind("driveLanes", new TaskLaneProcessor(context, lanes, settings.taskId(), ZegoDriveRoute.DRIVE));
+        int retries = Integer.parseInt(context.getPropertiesComponent().resolveProperty("drive.max-redeliveries").orElse("3"));
+        long backOff = Long.parseLong(context.getPropertiesComponent().resolveProperty("drive.retry-delay-ms").orElse("1000"));
+        context.getRegistry().bind("driveLanes",
+                new TaskLaneProcessor(context, lanes, settings.taskId(), ZegoDriveRoute.DRIVE, retries, backOff));
         context.getRegistry().bind("clipArchive", new ClipArchive(settings.done(), settings.error()));
     }
 

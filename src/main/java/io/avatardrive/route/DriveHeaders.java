@@ -18,7 +18,7 @@ public final class DriveHeaders {
     static final String SETTING = "avatarDriveSetting:";
     static final String API_URL = "avatarDriveApiUrl";
     static final String APP_ID = "avatarDriveAppId";
-    static final String API_QPS = "avatarDriveApiQps";
+    static final String API_PERMITS = "avatarDriveApiPermits";
 
     private DriveHeaders() {
     }

@@ -95,7 +95,7 @@ public final class DriveSteps {
     void prepareCall(Exchange exchange) {
         DriveSettings settings = exchange.getProperty(DriveHeaders.DRIVE, ActiveDrive.class).settings();
         exchange.setProperty(DriveHeaders.APP_ID, settings.appId());
-        exchange.setProperty(DriveHeaders.API_QPS, settings.apiQps());
+        exchange.setProperty(DriveHeaders.API_PERMITS, Math.max(1, settings.apiQps() / 10));
         exchange.setProperty(DriveHeaders.API_URL, settings.apiUrl());
     }
 

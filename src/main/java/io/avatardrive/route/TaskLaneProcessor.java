@@ -1,29 +1,43 @@
 package io.avatardrive.route;
 
+import io.avatardrive.zego.ZegoReturnCodes;
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.Producer;
 import org.apache.camel.support.AsyncProcessorSupport;
 import org.apache.camel.support.service.ServiceHelper;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Hands each exchange to its TaskId's lane and runs the given endpoint there; the exchange continues down its own route
  * once that is done, so an ingress keeps its own completion (file move, acknowledgement) tied to the finished drive.
+ * A drive that failed transiently (busy, rate-limited, expired signature, socket refused, dropped or stalled) is driven
+ * again from the start, with a new DriveId, up to {@code maxRetries} times, with back-off; its task waits meanwhile,
+ * so order is kept.
  */
 public class TaskLaneProcessor extends AsyncProcessorSupport {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TaskLaneProcessor.class);
+    private static final long MAX_BACK_OFF_MS = 30_000;
 
     private final CamelContext context;
     private final TaskLanes lanes;
     private final String defaultTaskId;
     private final String endpointUri;
+    private final int maxRetries;
+    private final long firstBackOffMs;
     private Producer producer;
 
-    public TaskLaneProcessor(CamelContext context, TaskLanes lanes, String defaultTaskId, String endpointUri) {
+    public TaskLaneProcessor(CamelContext context, TaskLanes lanes, String defaultTaskId, String endpointUri,
+                             int maxRetries, long firstBackOffMs) {
         this.context = context;
         this.lanes = lanes;
         this.defaultTaskId = defaultTaskId;
         this.endpointUri = endpointUri;
+        this.maxRetries = maxRetries;
+        this.firstBackOffMs = firstBackOffMs;
     }
 
     @Override
@@ -31,7 +45,9 @@ public class TaskLaneProcessor extends AsyncProcessorSupport {
         String task = exchange.getMessage().getHeader(DriveHeaders.TASK_ID, defaultTaskId, String.class);
         lanes.submit(task, () -> {
             try {
-                producer.process(exchange);
+                driveWithRetries(exchange);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             } catch (Exception e) {
                 exchange.setException(e);
             } finally {
@@ -39,6 +55,25 @@ public class TaskLaneProcessor extends AsyncProcessorSupport {
             }
         });
         return false;
+    }
+
+    private void driveWithRetries(Exchange exchange) throws Exception {
+        Object clip = exchange.getMessage().getBody();
+        for (int retry = 0;; retry++) {
+            exchange.getMessage().setBody(clip);
+            exchange.removeProperty(Exchange.EXCEPTION_CAUGHT);
+            producer.process(exchange);
+            if (!(exchange.getMessage().getBody() instanceof FailureReport failure) || !failure.isTransient()
+                || retry >= maxRetries) {
+                return;
+            }
+            // an expired signature only needs a fresh one; anything else gets time to recover
+            long delay = Long.valueOf(ZegoReturnCodes.SIGNATURE_EXPIRED).equals(failure.code())
+                    ? 0 : Math.min(MAX_BACK_OFF_MS, firstBackOffMs << retry);
+            LOG.warn("{}: driving it again from the start with a new DriveId in {} ms (retry {} of {}) after: {}",
+                    failure.file(), delay, retry + 1, maxRetries, failure.reason());
+            Thread.sleep(delay);
+        }
     }
 
     @Override
@@ -51,5 +86,4 @@ public class TaskLaneProcessor extends AsyncProcessorSupport {
     protected void doStop() throws Exception {
         ServiceHelper.stopService(producer);
     }
-
 }

@@ -27,10 +27,11 @@ public class ZegoDriveRoute extends RouteBuilder {
     static final String STREAM = "direct:zego-drive-stream";
 
     /**
-     * The throttle's rolling window counts calls where they leave; a little more than a second keeps network jitter
-     * from ever putting an 11th call into the vendor's one-second window.
+     * The quota is spent a tenth at a time, in rolling windows of a little more than a tenth of a second, and only that
+     * many calls are in flight at once: a call slowed on its way (a new connection, a busy machine) cannot bunch up with
+     * later ones at the vendor, so no one-second window there ever sees more than zego.api-qps calls.
      */
-    static final long RATE_WINDOW_MS = 1050;
+    static final long RATE_WINDOW_MS = 115;
 
     private final DriveSteps steps = new DriveSteps();
 
@@ -69,7 +70,9 @@ public class ZegoDriveRoute extends RouteBuilder {
                 .errorHandler(noErrorHandler())
                 .removeHeaders("*")
                 .process(steps::prepareCall)
-                .throttle(exchangeProperty(DriveHeaders.API_QPS)).timePeriodMillis(RATE_WINDOW_MS)
+                .throttle(exchangeProperty(DriveHeaders.API_PERMITS)).concurrentRequestsMode()
+                    .correlationExpression(exchangeProperty(DriveHeaders.APP_ID))
+                .throttle(exchangeProperty(DriveHeaders.API_PERMITS)).totalRequestsMode().timePeriodMillis(RATE_WINDOW_MS)
                     .correlationExpression(exchangeProperty(DriveHeaders.APP_ID))
                 .process(steps::signedRequest)
                 .toD("${exchangeProperty." + DriveHeaders.API_URL + "}?httpMethod=POST")

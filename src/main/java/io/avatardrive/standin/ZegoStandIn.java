@@ -56,7 +56,9 @@ public final class ZegoStandIn implements AutoCloseable {
     private final Map<Long, Integer> answers = new ConcurrentHashMap<>();
     private final Set<ServerWebSocket> open = ConcurrentHashMap.newKeySet();
     private final Deque<Long> injectedCodes = new ArrayDeque<>();
-    private volatile long dropNextDriveAfterBytes = -1;
+    private long dropAfterBytes = -1;
+    private int dropsLeft;
+    private int refusalsLeft;
     private final Vertx vertx = Vertx.vertx();
     private HttpServer server;
     private int port;
@@ -94,10 +96,25 @@ public final class ZegoStandIn implements AutoCloseable {
         return lateness;
     }
 
-    /** Fault injection: the next drive's socket is closed by the avatar side once it has received this many bytes. */
-    public ZegoStandIn dropNextDriveAfterBytes(long bytes) {
-        dropNextDriveAfterBytes = bytes;
+    /** Fault injection: the next {@code drives} sockets are closed by the avatar side after this many bytes of audio. */
+    public synchronized ZegoStandIn dropNextDrivesAfterBytes(long bytes, int drives) {
+        dropAfterBytes = bytes;
+        dropsLeft = drives;
         return this;
+    }
+
+    /** Fault injection: the next {@code times} WebSocket connections are refused (HTTP 503 on the upgrade). */
+    public synchronized ZegoStandIn refuseNextConnections(int times) {
+        refusalsLeft = times;
+        return this;
+    }
+
+    private synchronized boolean refuseThisConnection() {
+        return refusalsLeft > 0 && refusalsLeft-- > 0;
+    }
+
+    private synchronized long dropThisDriveAfter() {
+        return dropsLeft > 0 && dropsLeft-- > 0 ? dropAfterBytes : -1;
     }
 
     /** Only these tasks exist; with none registered, every well-formed TaskId exists. */
@@ -197,7 +214,7 @@ public final class ZegoStandIn implements AutoCloseable {
             return 100000007L;
         }
         if (overRateLimit()) {
-            violations.add("more than " + qps + " API calls in one second");
+            violations.add("more than " + qps + " API calls in one second: " + recentCallsText());
             return ZegoReturnCodes.QPS_LIMIT;
         }
         String nonce = request.getParam("SignatureNonce");
@@ -238,6 +255,13 @@ public final class ZegoStandIn implements AutoCloseable {
         return ZegoReturnCodes.OK;
     }
 
+    private String recentCallsText() {
+        synchronized (recentCalls) {
+            long first = recentCalls.isEmpty() ? 0 : recentCalls.peekFirst();
+            return recentCalls.stream().map(t -> Long.toString((t - first) / 1_000_000) + "ms").toList().toString();
+        }
+    }
+
     /** A sliding one-second window, as strict as the vendor's limit can be. */
     private boolean overRateLimit() {
         long now = System.nanoTime();
@@ -272,6 +296,10 @@ public final class ZegoStandIn implements AutoCloseable {
             ws.reject(401);
             return;
         }
+        if (refuseThisConnection()) {
+            ws.reject(503);
+            return;
+        }
         if (!drive.connect(System.nanoTime())) {
             ws.reject(409);
             return;
@@ -283,8 +311,7 @@ public final class ZegoStandIn implements AutoCloseable {
         }
         open.add(ws);
         ws.textMessageHandler(text -> onText(drive, text));
-        long dropAfter = dropNextDriveAfterBytes;
-        dropNextDriveAfterBytes = -1;
+        long dropAfter = dropThisDriveAfter();
         ws.binaryMessageHandler(pcm -> {
             drive.audio(System.nanoTime(), pcm.getBytes());
             if (dropAfter >= 0 && drive.bytes() >= dropAfter) {

@@ -14,22 +14,54 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class SocketFaultTest extends DriveTestSupport {
 
+    private static List<StandInDrive> issuedFor(String task) {
+        return standIn.drives().stream().filter(d -> d.taskId().equals(task)).toList();
+    }
+
     @Test
-    void aSocketDroppedMidDriveFailsTheClipAtTheStreamStageAndTheNextIsDriven() throws Exception {
-        standIn.dropNextDriveAfterBytes(16000);
-        byte[] clip = TestClips.wav16(16000, TestClips.pcm16(16000, 1.5));
-        drop("t/dropped.wav", clip);
+    void aRefusedConnectionIsRetriedWithANewDriveId() throws Exception {
+        standIn.refuseNextConnections(1);
+        byte[] pcm = TestClips.pcm16(16000, 0.5);
+        drop("refused/a.wav", TestClips.wav16(16000, pcm));
 
-        JsonNode error = awaitError("t/dropped.wav");
+        JsonNode report = awaitDone("refused/a.wav");
+        List<StandInDrive> issued = issuedFor("refused");
+        assertEquals(2, issued.size(), "one DriveId per attempt");
+        assertFalse(issued.get(0).driveId().equals(issued.get(1).driveId()));
+        assertEquals(issued.get(1).driveId(), report.get("driveId").asText());
+        assertEquals(TestClips.sha256(pcm), heardCompleted(report.get("driveId").asText()).sha256());
+    }
+
+    @Test
+    void aSocketDroppedMidDriveIsDrivenAgainFromTheStartWithANewDriveId() throws Exception {
+        standIn.dropNextDrivesAfterBytes(16000, 1);
+        byte[] pcm = TestClips.pcm16(16000, 1.5);
+        drop("dropped/a.wav", TestClips.wav16(16000, pcm));
+
+        JsonNode report = awaitDone("dropped/a.wav");
+        List<StandInDrive> issued = issuedFor("dropped");
+        assertEquals(2, issued.size());
+        assertFalse(issued.get(0).completed(), "the dropped drive never saw Stop");
+        StandInDrive second = heardCompleted(report.get("driveId").asText());
+        assertEquals(TestClips.sha256(pcm), second.sha256(), "the retry must send the clip from its start");
+        assertEquals(List.of(), second.violations());
+    }
+
+    @Test
+    void aSocketThatKeepsDroppingEndsInErrorAfterBoundedRetriesAndTheNextClipIsDriven() throws Exception {
+        standIn.dropNextDrivesAfterBytes(3200, 4); // the first attempt and settings' 3 retries
+        byte[] clip = TestClips.wav16(16000, TestClips.pcm16(16000, 1.0));
+        drop("flaky/a.wav", clip);
+
+        JsonNode error = awaitError("flaky/a.wav");
         assertEquals("stream", error.get("stage").asText());
-        assertTrue(error.get("reason").asText().startsWith("t/dropped.wav: "), error.toString());
+        assertTrue(error.get("reason").asText().startsWith("flaky/a.wav: the drive socket failed while streaming"),
+                error.toString());
         assertFalse(error.toString().contains("Token="), "a drive token leaked into the report: " + error);
-        StandInDrive dropped = standIn.drives().stream().filter(d -> d.taskId().equals("t")).findFirst().orElseThrow();
-        assertFalse(dropped.completed(), "the stand-in should not have seen a Stop");
+        assertEquals(4, issuedFor("flaky").size());
 
-        drop("t/next.wav", clip);
-        JsonNode report = awaitDone("t/next.wav");
-        assertEquals(List.of(), heardCompleted(report.get("driveId").asText()).violations());
+        drop("flaky/b.wav", clip);
+        awaitDone("flaky/b.wav");
         Thread.sleep(200);
         assertEquals(0, standIn.openConnections());
     }

@@ -70,6 +70,7 @@ public abstract class DriveTestSupport extends CamelTestSupport {
         p.put("drive.lead-ms", "200");
         p.put("drive.chunk-ms", "100");
         p.put("drive.poll-delay-ms", "50");
+        p.put("drive.retry-delay-ms", "50");
         return p;
     }
 
