@@ -1,0 +1,121 @@
+package io.avatardrive;
+
+import java.io.BufferedReader;
+import java.io.File;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.avatardrive.support.TestClips;
+import org.apache.camel.test.AvailablePortFinder;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The application as a child process, stopped by SIGTERM or killed with SIGKILL in the middle of a drive. */
+class ProcessLifecycleTest {
+
+    @TempDir
+    Path data;
+
+    private Process start(CountDownLatch driving) throws Exception {
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"),
+                "-Dmanagement.port=" + AvailablePortFinder.getNextAvailable(),
+                "-Dbroker.port=" + AvailablePortFinder.getNextAvailable(),
+                "-Dbroker.data=" + data.resolve("broker"),
+                "-Ddrive.inbox=" + data.resolve("inbox"),
+                "-Ddrive.done=" + data.resolve("done"),
+                "-Ddrive.error=" + data.resolve("error"),
+                "-Ddrive.spool=" + data.resolve("spool"),
+                "-Ddrive.driven-messages=" + data.resolve("driven.txt"),
+                "-Ddrive.lead-ms=200",
+                AvatarDriveMain.class.getName()));
+        Process process = new ProcessBuilder(command).directory(new File(".")).redirectErrorStream(true).start();
+        Thread reader = new Thread(() -> {
+            try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                for (String line = out.readLine(); line != null; line = out.readLine()) {
+                    if (line.contains("DriveSteps - Driving ")) {
+                        driving.countDown();
+                    }
+                }
+            } catch (Exception ignored) {
+                // the process ended
+            }
+        });
+        reader.setDaemon(true);
+        reader.start();
+        return process;
+    }
+
+    private Path dropClip(double seconds) throws Exception {
+        Path inbox = Files.createDirectories(data.resolve("inbox"));
+        Path part = inbox.resolve("speech.wav.part");
+        Files.write(part, TestClips.wav16(16000, TestClips.pcm16(16000, seconds)));
+        return Files.move(part, inbox.resolve("speech.wav"));
+    }
+
+    @Test
+    void sigtermMidDriveFinishesTheDriveWithStopAndExits() throws Exception {
+        CountDownLatch driving = new CountDownLatch(1);
+        Process process = start(driving);
+        try {
+            dropClip(2.0);
+            assertTrue(driving.await(60, TimeUnit.SECONDS), "the clip was never driven");
+            process.destroy(); // SIGTERM
+            assertTrue(process.waitFor(30, TimeUnit.SECONDS), "no exit within the shutdown timeout");
+            JsonNode report = new ObjectMapper().readTree(data.resolve("done/speech.wav.json").toFile());
+            assertEquals(64000, report.get("bytes").asLong(), "the in-flight drive was not finished");
+            assertFalse(Files.exists(data.resolve("inbox/speech.wav")));
+        } finally {
+            process.destroyForcibly();
+        }
+    }
+
+    @Test
+    void killMidDriveThenRestartDrivesTheClipAgainFromItsStartExactlyOnceToDone() throws Exception {
+        CountDownLatch driving = new CountDownLatch(1);
+        Process first = start(driving);
+        dropClip(2.0);
+        try {
+            assertTrue(driving.await(60, TimeUnit.SECONDS), "the clip was never driven");
+            Thread.sleep(300);
+        } finally {
+            first.destroyForcibly(); // SIGKILL: no Stop, no move
+            first.waitFor(10, TimeUnit.SECONDS);
+        }
+        assertTrue(Files.exists(data.resolve("inbox/speech.wav")), "the clip left the inbox without being driven");
+        assertFalse(Files.exists(data.resolve("done/speech.wav.json")));
+
+        Process second = start(new CountDownLatch(1));
+        try {
+            Path report = data.resolve("done/speech.wav.json");
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (!Files.exists(report) && System.nanoTime() < deadline) {
+                Thread.sleep(100);
+            }
+            assertTrue(Files.exists(report), "the clip was not driven after the restart");
+            assertEquals(64000, new ObjectMapper().readTree(report.toFile()).get("bytes").asLong());
+            Thread.sleep(1000);
+            try (var done = Files.list(data.resolve("done"))) {
+                assertEquals(2, done.count(), "one clip and one report in done/");
+            }
+        } finally {
+            second.destroy();
+            second.waitFor(30, TimeUnit.SECONDS);
+            second.destroyForcibly();
+        }
+    }
+}
