@@ -30,6 +30,11 @@ class ProcessLifecycleTest {
     Path data;
 
     private Process start(CountDownLatch driving) throws Exception {
+        return start(driving, List.of(), new StringBuffer());
+    }
+
+    /** Starts the application with these extra -D settings; its whole output is collected in {@code output}. */
+    Process start(CountDownLatch driving, List<String> settings, StringBuffer output) throws Exception {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"),
@@ -42,11 +47,14 @@ class ProcessLifecycleTest {
                 "-Ddrive.spool=" + data.resolve("spool"),
                 "-Ddrive.driven-messages=" + data.resolve("driven.txt"),
                 "-Ddrive.lead-ms=200",
-                AvatarDriveMain.class.getName()));
+                "-Ddrive.retry-delay-ms=50"));
+        command.addAll(settings);
+        command.add(AvatarDriveMain.class.getName());
         Process process = new ProcessBuilder(command).directory(new File(".")).redirectErrorStream(true).start();
         Thread reader = new Thread(() -> {
             try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
                 for (String line = out.readLine(); line != null; line = out.readLine()) {
+                    output.append(line).append('\n');
                     if (line.contains("DriveSteps - Driving ")) {
                         driving.countDown();
                     }
