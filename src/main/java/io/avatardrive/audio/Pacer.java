@@ -1,5 +1,6 @@
 package io.avatardrive.audio;
 
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.LongSupplier;
@@ -40,6 +41,10 @@ public final class Pacer {
         long due = startNanos + audioOffsetNanos - leadNanos;
         while (now < due) {
             LockSupport.parkNanos(due - now);
+            if (Thread.currentThread().isInterrupted()) {
+                // the process is stopping: end the stream here, the caller still sends Stop
+                throw new CancellationException("the drive was interrupted while waiting for its next chunk");
+            }
             now = clock.getAsLong();
         }
         if (audioOffsetNanos > leadNanos) {

@@ -114,6 +114,8 @@ final class ActiveDrive {
         if (socket == null) {
             return;
         }
+        // an interrupted drive (the process is stopping) must still send Stop, or the avatar waits for more audio
+        boolean interrupted = Thread.interrupted();
         try {
             if (started) {
                 socket.send(ZegoFrames.stop(ticket.driveId()));
@@ -121,6 +123,9 @@ final class ActiveDrive {
         } finally {
             socket.close();
             socket = null;
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 

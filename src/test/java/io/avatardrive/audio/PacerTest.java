@@ -56,4 +56,18 @@ class PacerTest {
         pacer.awaitTurn(30 * MS, 60 * MS);
         assertTrue(System.nanoTime() - start >= 30 * MS, "the second chunk must wait for its audio time");
     }
+
+    @Test
+    void anInterruptedWaitEndsTheStreamInsteadOfSpinning() throws Exception {
+        Pacer pacer = new Pacer(0);
+        pacer.awaitTurn(0, 100 * MS);
+        pacer.sent();
+        Thread.currentThread().interrupt();
+        try {
+            org.junit.jupiter.api.Assertions.assertThrows(java.util.concurrent.CancellationException.class,
+                    () -> pacer.awaitTurn(10_000 * MS, 10_100 * MS));
+        } finally {
+            Thread.interrupted();
+        }
+    }
 }
