@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.HexFormat;
+import java.util.concurrent.TimeUnit;
 import java.util.Optional;
 
 import io.avatardrive.queue.BrokerHealthCheck;
@@ -53,6 +54,11 @@ public class AvatarDriveConfiguration implements CamelConfiguration {
         requireWritable("drive.done", settings.done());
         requireWritable("drive.error", settings.error());
         LOG.info("Watching {} (done: {}, error: {})", settings.inbox(), settings.done(), settings.error());
+        // on SIGTERM, drives in flight get this long to finish and send Stop before the process exits
+        long shutdownMs = Long.parseLong(context.getPropertiesComponent().resolveProperty("drive.shutdown-timeout-ms")
+                .orElse("30000"));
+        context.getShutdownStrategy().setTimeUnit(TimeUnit.MILLISECONDS);
+        context.getShutdownStrategy().setTimeout(shutdownMs);
         BrokerSettings broker = BrokerSettings.from(lookup(context));
         if (broker.embedded()) {
             context.addService(new EmbeddedBroker(broker));
