@@ -76,17 +76,18 @@ class ProcessLifecycleTest {
     }
 
     @Test
-    void sigtermMidDriveFinishesTheDriveWithStopAndExits() throws Exception {
+    void sigtermMidDriveExitsPromptlyAndKeepsTheClipForTheNextStart() throws Exception {
         CountDownLatch driving = new CountDownLatch(1);
         Process process = start(driving);
         try {
-            dropClip(2.0);
+            dropClip(5.0);
             assertTrue(driving.await(60, TimeUnit.SECONDS), "the clip was never driven");
+            long stopAsked = System.nanoTime();
             process.destroy(); // SIGTERM
             assertTrue(process.waitFor(30, TimeUnit.SECONDS), "no exit within the shutdown timeout");
-            JsonNode report = new ObjectMapper().readTree(data.resolve("done/speech.wav.json").toFile());
-            assertEquals(64000, report.get("bytes").asLong(), "the in-flight drive was not finished");
-            assertFalse(Files.exists(data.resolve("inbox/speech.wav")));
+            assertTrue(System.nanoTime() - stopAsked < TimeUnit.SECONDS.toNanos(10), "the drive held the exit up");
+            assertTrue(Files.exists(data.resolve("inbox/.resume/speech.wav")), "the clip is not kept for the next start");
+            assertFalse(Files.exists(data.resolve("error/speech.wav.error.json")), "a shutdown is not the clip's failure");
         } finally {
             process.destroyForcibly();
         }
@@ -124,6 +125,47 @@ class ProcessLifecycleTest {
             second.destroy();
             second.waitFor(30, TimeUnit.SECONDS);
             second.destroyForcibly();
+        }
+    }
+
+    @Test
+    void aShutdownShorterThanTheDriveSendsStopAndHandsTheClipBackAtTheNextStart() throws Exception {
+        try (io.avatardrive.standin.ZegoStandIn standIn = new io.avatardrive.standin.ZegoStandIn("5555",
+                "shutdownsecret0123456789abcdef01").start(AvailablePortFinder.getNextAvailable())) {
+            List<String> settings = List.of("-Dzego.app-id=5555", "-Dzego.server-secret=shutdownsecret0123456789abcdef01",
+                    "-Dzego.task-id=t", "-Dzego.api-url=" + standIn.apiUrl(), "-Ddrive.shutdown-timeout-ms=500");
+            CountDownLatch driving = new CountDownLatch(1);
+            StringBuffer output = new StringBuffer();
+            Process first = start(driving, settings, output);
+            try {
+                dropClip(6.0);
+                assertTrue(driving.await(60, TimeUnit.SECONDS), "the clip was never driven");
+                Thread.sleep(500);
+                long stopAsked = System.nanoTime();
+                first.destroy(); // SIGTERM
+                assertTrue(first.waitFor(20, TimeUnit.SECONDS), "no exit after SIGTERM");
+                assertTrue(System.nanoTime() - stopAsked < TimeUnit.SECONDS.toNanos(15), "the exit took too long");
+            } finally {
+                first.destroyForcibly();
+            }
+            assertTrue(standIn.awaitCompleted(1, Duration.ofSeconds(5)), "the cut-short drive never sent Stop: " + standIn.drives());
+            assertTrue(standIn.completedDrives().get(0).bytes() < 192000, "the drive was not cut short");
+            assertFalse(Files.exists(data.resolve("error/speech.wav.error.json")), "a shutdown is not the clip's failure");
+
+            Process second = start(new CountDownLatch(1), settings, new StringBuffer());
+            try {
+                Path report = data.resolve("done/speech.wav.json");
+                long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+                while (!Files.exists(report) && System.nanoTime() < deadline) {
+                    Thread.sleep(100);
+                }
+                assertTrue(Files.exists(report), "the clip was not handed back and driven after the restart: " + output);
+                assertEquals(192000, new ObjectMapper().readTree(report.toFile()).get("bytes").asLong());
+            } finally {
+                second.destroy();
+                second.waitFor(30, TimeUnit.SECONDS);
+                second.destroyForcibly();
+            }
         }
     }
 }

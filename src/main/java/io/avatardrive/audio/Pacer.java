@@ -17,6 +17,8 @@ public final class Pacer {
     private long startNanos = -1;
     private long maxLeadNanos;
     private long maxLatenessNanos;
+    private volatile boolean cancelled;
+    private volatile Thread waiter;
 
     public Pacer(long leadMs) {
         this(leadMs, System::nanoTime);
@@ -39,18 +41,29 @@ public final class Pacer {
             return;
         }
         long due = startNanos + audioOffsetNanos - leadNanos;
+        waiter = Thread.currentThread();
         while (now < due) {
-            LockSupport.parkNanos(due - now);
-            if (Thread.currentThread().isInterrupted()) {
+            if (cancelled || Thread.currentThread().isInterrupted()) {
                 // the process is stopping: end the stream here, the caller still sends Stop
-                throw new CancellationException("the drive was interrupted while waiting for its next chunk");
+                throw new CancellationException("the drive was cut short: the pipeline is shutting down");
             }
+            LockSupport.parkNanos(this, due - now);
             now = clock.getAsLong();
         }
+        waiter = null;
         if (audioOffsetNanos > leadNanos) {
             maxLatenessNanos = Math.max(maxLatenessNanos, now - due);
         }
         maxLeadNanos = Math.max(maxLeadNanos, audioAfterNanos - (now - startNanos));
+    }
+
+    /** Ends the wait for the next chunk at once, from any thread. */
+    public void cancel() {
+        cancelled = true;
+        Thread t = waiter;
+        if (t != null) {
+            LockSupport.unpark(t);
+        }
     }
 
     /** A chunk was written; the first one starts the schedule. */

@@ -53,6 +53,10 @@ public class AvatarDriveConfiguration implements CamelConfiguration {
         requireWritable("drive.inbox", settings.inbox());
         requireWritable("drive.done", settings.done());
         requireWritable("drive.error", settings.error());
+        int handedBack = ClipArchive.handBack(settings.inbox());
+        if (handedBack > 0) {
+            LOG.info("{} clip(s) whose drive the last shutdown cut short are back in the inbox", handedBack);
+        }
         LOG.info("Watching {} (done: {}, error: {})", settings.inbox(), settings.done(), settings.error());
         // on SIGTERM, drives in flight get this long to finish and send Stop before the process exits
         long shutdownMs = Long.parseLong(context.getPropertiesComponent().resolveProperty("drive.shutdown-timeout-ms")
@@ -105,7 +109,7 @@ public class AvatarDriveConfiguration implements CamelConfiguration {
         long backOff = Long.parseLong(context.getPropertiesComponent().resolveProperty("drive.retry-delay-ms").orElse("1000"));
         context.getRegistry().bind("driveLanes",
                 new TaskLaneProcessor(context, lanes, settings.taskId(), ZegoDriveRoute.DRIVE, retries, backOff));
-        context.getRegistry().bind("clipArchive", new ClipArchive(settings.done(), settings.error()));
+        context.getRegistry().bind("clipArchive", new ClipArchive(settings.inbox(), settings.done(), settings.error()));
     }
 
     /** The beans and the JMS component routes/queue.yaml refers to. */

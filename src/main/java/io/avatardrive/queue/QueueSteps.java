@@ -107,6 +107,10 @@ public class QueueSteps {
     /** A failure report becomes an exception here, so that Camel's redelivery and dead-lettering can act on it. */
     public void requireDriven(Exchange exchange) {
         DriveOutcome outcome = exchange.getMessage().getBody(DriveOutcome.class);
+        if (outcome instanceof FailureReport && exchange.getContext().isStopping()) {
+            // cut short by a shutdown: rolled back to the broker, to be driven again, neither retried nor dead-lettered
+            throw new IllegalStateException("the drive was cut short by a shutdown");
+        }
         if (outcome instanceof FailureReport failure) {
             throw new DriveFailedException(failure);
         }

@@ -129,6 +129,11 @@ final class ActiveDrive {
         }
     }
 
+    /** Cuts the stream short at the next chunk; Stop still follows. */
+    void cancel() {
+        pacer.cancel();
+    }
+
     /** Releases the socket and the clip, whatever state the drive is in. */
     void release() {
         try {

@@ -19,12 +19,17 @@ public final class ClipArchive implements Processor {
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
+    /** Inside the inbox, hidden from its consumer: clips whose drive a shutdown cut short, handed back at the next start. */
+    public static final String RESUME_FOLDER = ".resume";
+
     private final Path done;
     private final Path error;
+    private final Path resume;
 
-    public ClipArchive(Path done, Path error) {
+    public ClipArchive(Path inbox, Path done, Path error) {
         this.done = done;
         this.error = error;
+        this.resume = inbox.resolve(RESUME_FOLDER);
     }
 
     /** Writes the report and tells the file consumer where to move the clip (the ARCHIVE_PATH header). */
@@ -32,7 +37,7 @@ public final class ClipArchive implements Processor {
     public void process(Exchange exchange) throws IOException, InvalidPayloadException {
         DriveOutcome outcome = exchange.getMessage().getMandatoryBody(DriveOutcome.class);
         String relative = exchange.getMessage().getHeader(Exchange.FILE_NAME, String.class);
-        Path target = archive(outcome, relative);
+        Path target = !outcome.succeeded() && exchange.getContext().isStopping() ? resume(relative) : archive(outcome, relative);
         exchange.getMessage().setHeader(DriveHeaders.ARCHIVE_PATH, target.toString());
     }
 
@@ -54,6 +59,36 @@ public final class ClipArchive implements Processor {
         JSON.writeValue(partial.toFile(), outcome);
         Files.move(partial, report, StandardCopyOption.ATOMIC_MOVE);
         return target;
+    }
+
+    /** A drive cut short by a shutdown is no failure of the clip: it goes back to the inbox when the pipeline starts again. */
+    Path resume(String relative) throws IOException {
+        Path target = resume.resolve(relative).normalize();
+        if (!target.startsWith(resume)) {
+            throw new IOException(relative + " would be kept outside " + resume);
+        }
+        Files.createDirectories(target.getParent());
+        return target;
+    }
+
+    /** Hands back the clips a shutdown cut short, before the inbox is watched again; returns how many. */
+    public static int handBack(Path inbox) throws IOException {
+        Path resume = inbox.resolve(RESUME_FOLDER);
+        if (!Files.isDirectory(resume)) {
+            return 0;
+        }
+        int count = 0;
+        try (var clips = Files.walk(resume)) {
+            for (Path clip : clips.filter(Files::isRegularFile).toList()) {
+                Path back = inbox.resolve(resume.relativize(clip));
+                Files.createDirectories(back.getParent());
+                if (!Files.exists(back)) {
+                    Files.move(clip, back);
+                    count++;
+                }
+            }
+        }
+        return count;
     }
 
     private static Path report(Path clip, String suffix) {

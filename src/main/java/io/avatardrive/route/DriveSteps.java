@@ -9,6 +9,8 @@ import java.time.Instant;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -41,6 +43,16 @@ public final class DriveSteps {
 
     private final ZegoSigner signer = new ZegoSigner();
     private volatile DriveMetrics metrics;
+    private final Set<ActiveDrive> active = ConcurrentHashMap.newKeySet();
+
+    /** On shutdown: every drive in flight ends its stream at the next chunk and sends Stop, so the process can exit. */
+    void cancelAll() {
+        if (!active.isEmpty()) {
+            LOG.info("Shutting down: cutting {} drive(s) short; they send Stop and their clips go back to the inbox",
+                    active.size());
+        }
+        active.forEach(ActiveDrive::cancel);
+    }
 
     private DriveMetrics metrics(Exchange exchange) {
         DriveMetrics m = metrics;
@@ -137,6 +149,7 @@ public final class DriveSteps {
         LOG.info("Driving {} on task {} with DriveId {} at {} Hz", drive.file(), drive.taskId(), drive.ticket().driveId(),
                 drive.clip().sampleRate());
         String options = drive.settings().wsTrustAll() ? WS_TRUST_ALL : WS_VERIFIED;
+        active.add(drive);
         drive.start(DriveSocket.of(exchange.getContext(), drive.ticket(), options, drive.settings().stallTimeoutMs()));
         metrics(exchange).started();
     }
@@ -174,6 +187,7 @@ public final class DriveSteps {
 
     void succeeded(Exchange exchange) {
         ActiveDrive drive = exchange.getProperty(DriveHeaders.DRIVE, ActiveDrive.class);
+        active.remove(drive);
         drive.release();
         DriveReport report = drive.report();
         metrics(exchange).succeeded(report);
@@ -188,6 +202,7 @@ public final class DriveSteps {
         Exception cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
         ActiveDrive drive = exchange.getProperty(DriveHeaders.DRIVE, ActiveDrive.class);
         if (drive != null) {
+            active.remove(drive);
             drive.release();
         }
         // read raw, not parsed: a failure may be an invalid setting itself

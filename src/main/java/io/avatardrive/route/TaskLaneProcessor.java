@@ -59,12 +59,19 @@ public class TaskLaneProcessor extends AsyncProcessorSupport {
 
     private void driveWithRetries(Exchange exchange) throws Exception {
         Object clip = exchange.getMessage().getBody();
+        if (context.isStopping()) {
+            // not started before the shutdown: it is handed back to the inbox, not failed
+            String file = exchange.getMessage().getHeader(DriveHeaders.CLIP_NAME, "clip", String.class);
+            exchange.getMessage().setBody(new FailureReport(file, exchange.getMessage().getHeader(DriveHeaders.TASK_ID,
+                    defaultTaskId, String.class), Stage.READ, null, null, file + ": not driven, the pipeline is shutting down"));
+            return;
+        }
         for (int retry = 0;; retry++) {
             exchange.getMessage().setBody(clip);
             exchange.removeProperty(Exchange.EXCEPTION_CAUGHT);
             producer.process(exchange);
             if (!(exchange.getMessage().getBody() instanceof FailureReport failure) || !failure.isTransient()
-                || retry >= maxRetries) {
+                || retry >= maxRetries || context.isStopping()) {
                 return;
             }
             // an expired signature only needs a fresh one; anything else gets time to recover

@@ -4,6 +4,8 @@ import io.avatardrive.config.DriveSettings;
 import io.avatardrive.zego.DriveByWsStreamResponse;
 import io.vertx.core.http.HttpClientOptions;
 import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.spi.CamelEvent;
+import org.apache.camel.support.EventNotifierSupport;
 import org.apache.camel.model.RouteDefinition;
 import org.apache.camel.model.RouteTemplateDefinition;
 import org.apache.camel.model.dataformat.JsonLibrary;
@@ -40,6 +42,18 @@ public class ZegoDriveRoute extends RouteBuilder {
         bindSocketOptions();
         // created with the context: made lazily, two first drives at once would race to create its Vert.x instance
         getContext().getComponent("vertx-websocket", true);
+        // before routes and sockets stop, drives in flight are cut short so that each still sends its Stop
+        getContext().getManagementStrategy().addEventNotifier(new EventNotifierSupport() {
+            @Override
+            public void notify(CamelEvent event) {
+                steps.cancelAll();
+            }
+
+            @Override
+            public boolean isEnabled(CamelEvent event) {
+                return event instanceof CamelEvent.CamelContextStoppingEvent;
+            }
+        });
 
         RouteTemplateDefinition template = routeTemplate(TEMPLATE)
                 .templateParameter(ENDPOINT_PARAMETER, DRIVE, "The endpoint this drive listens on");

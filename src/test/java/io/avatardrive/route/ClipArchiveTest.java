@@ -19,7 +19,7 @@ class ClipArchiveTest {
 
     @Test
     void failureReportNamesStageCodeAndReason() throws Exception {
-        ClipArchive archive = new ClipArchive(dir.resolve("done"), dir.resolve("error"));
+        ClipArchive archive = new ClipArchive(dir.resolve("inbox"), dir.resolve("done"), dir.resolve("error"));
         Path target = archive.archive(new FailureReport("t/a.wav", "t", Stage.API, 400000005L, "no task", "t/a.wav: gone"), "t/a.wav");
         assertEquals(dir.resolve("error/t/a.wav"), target);
         JsonNode json = new ObjectMapper().readTree(dir.resolve("error/t/a.wav.error.json").toFile());
@@ -30,7 +30,7 @@ class ClipArchiveTest {
 
     @Test
     void anEarlierResultIsNeverOverwritten() throws Exception {
-        ClipArchive archive = new ClipArchive(dir.resolve("done"), dir.resolve("error"));
+        ClipArchive archive = new ClipArchive(dir.resolve("inbox"), dir.resolve("done"), dir.resolve("error"));
         DriveReport report = new DriveReport("a.24000.pcm", "t", "d1", 24000, 10, 1, 1, "s", "f", 1, 1);
         Files.createDirectories(dir.resolve("done"));
         Files.writeString(dir.resolve("done/a.24000.pcm"), "earlier clip");
@@ -42,8 +42,17 @@ class ClipArchiveTest {
 
     @Test
     void aNameCannotEscapeTheArchive() {
-        ClipArchive archive = new ClipArchive(dir.resolve("done"), dir.resolve("error"));
+        ClipArchive archive = new ClipArchive(dir.resolve("inbox"), dir.resolve("done"), dir.resolve("error"));
         DriveReport report = new DriveReport("x", "t", "d1", 16000, 10, 1, 1, "s", "f", 1, 1);
         assertThrows(java.io.IOException.class, () -> archive.archive(report, "../../etc/x.wav"));
+    }
+
+    @Test
+    void clipsCutShortByAShutdownAreHandedBackToTheInbox() throws Exception {
+        ClipArchive archive = new ClipArchive(dir.resolve("inbox"), dir.resolve("done"), dir.resolve("error"));
+        Path kept = archive.resume("t/a.wav");
+        Files.writeString(kept, "clip");
+        assertEquals(1, ClipArchive.handBack(dir.resolve("inbox")));
+        assertEquals("clip", Files.readString(dir.resolve("inbox/t/a.wav")));
     }
 }
