@@ -37,6 +37,7 @@ class AvatarDriveApplicationTest {
         overrides.setProperty("drive.spool", data.resolve("spool").toString());
         overrides.setProperty("drive.driven-messages", data.resolve("driven.txt").toString());
         overrides.setProperty("drive.lead-ms", "200");
+        overrides.setProperty("drive.driven-clips", data.resolve("driven-clips.log").toString());
 
         Main main = new Main();
         main.configure().addConfiguration(AvatarDriveConfiguration.class);

@@ -46,6 +46,7 @@ class ProcessLifecycleTest {
                 "-Ddrive.error=" + data.resolve("error"),
                 "-Ddrive.spool=" + data.resolve("spool"),
                 "-Ddrive.driven-messages=" + data.resolve("driven.txt"),
+                "-Ddrive.driven-clips=" + data.resolve("driven-clips.log"),
                 "-Ddrive.lead-ms=200",
                 "-Ddrive.retry-delay-ms=50"));
         command.addAll(settings);

@@ -13,6 +13,7 @@ import io.avatardrive.queue.DrivenMessages;
 import io.avatardrive.queue.EmbeddedBroker;
 import io.avatardrive.queue.QueueSteps;
 import io.avatardrive.route.ClipArchive;
+import io.avatardrive.route.DrivenClipLog;
 import io.avatardrive.route.InboxAddress;
 import io.avatardrive.route.TaskLaneProcessor;
 import io.avatardrive.route.TaskLanes;
@@ -107,8 +108,11 @@ public class AvatarDriveConfiguration implements CamelConfiguration {
         context.getRegistry().bind("inboxAddress", new InboxAddress(settings.taskId()));
         int retries = Integer.parseInt(context.getPropertiesComponent().resolveProperty("drive.max-redeliveries").orElse("3"));
         long backOff = Long.parseLong(context.getPropertiesComponent().resolveProperty("drive.retry-delay-ms").orElse("1000"));
+        DrivenClipLog driven = new DrivenClipLog(Path.of(context.getPropertiesComponent()
+                .resolveProperty("drive.driven-clips").orElse("data/driven-clips.log")));
+        context.getRegistry().bind("drivenClips", driven);
         context.getRegistry().bind("driveLanes",
-                new TaskLaneProcessor(context, lanes, settings.taskId(), ZegoDriveRoute.DRIVE, retries, backOff));
+                new TaskLaneProcessor(context, lanes, settings.taskId(), ZegoDriveRoute.DRIVE, retries, backOff, driven));
         context.getRegistry().bind("clipArchive", new ClipArchive(settings.inbox(), settings.done(), settings.error()));
     }
 

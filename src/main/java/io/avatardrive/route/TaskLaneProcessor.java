@@ -1,5 +1,7 @@
 package io.avatardrive.route;
 
+import java.util.Optional;
+
 import io.avatardrive.zego.ZegoReturnCodes;
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.CamelContext;
@@ -28,10 +30,12 @@ public class TaskLaneProcessor extends AsyncProcessorSupport {
     private final String endpointUri;
     private final int maxRetries;
     private final long firstBackOffMs;
+    private final DrivenClipLog driven;
     private Producer producer;
 
     public TaskLaneProcessor(CamelContext context, TaskLanes lanes, String defaultTaskId, String endpointUri,
-                             int maxRetries, long firstBackOffMs) {
+                             int maxRetries, long firstBackOffMs, DrivenClipLog driven) {
+        this.driven = driven;
         this.context = context;
         this.lanes = lanes;
         this.defaultTaskId = defaultTaskId;
@@ -66,10 +70,24 @@ public class TaskLaneProcessor extends AsyncProcessorSupport {
                     defaultTaskId, String.class), Stage.READ, null, null, file + ": not driven, the pipeline is shutting down"));
             return;
         }
+        String key = DrivenClipLog.key(exchange.getMessage().getHeader("CamelFileAbsolutePath", String.class),
+                exchange.getMessage().getHeader(Exchange.FILE_LENGTH, 0L, Long.class),
+                exchange.getMessage().getHeader(Exchange.FILE_LAST_MODIFIED, 0L, Long.class));
+        Optional<DriveReport> earlier = driven.find(key);
+        if (earlier.isPresent()) {
+            LOG.warn("{} was already driven (DriveId {}) before a restart; filing it without speaking it again",
+                    earlier.get().file(), earlier.get().driveId());
+            exchange.getMessage().setBody(earlier.get());
+            return;
+        }
         for (int retry = 0;; retry++) {
             exchange.getMessage().setBody(clip);
             exchange.removeProperty(Exchange.EXCEPTION_CAUGHT);
             producer.process(exchange);
+            if (exchange.getMessage().getBody() instanceof DriveReport report) {
+                driven.record(key, report);
+                return;
+            }
             if (!(exchange.getMessage().getBody() instanceof FailureReport failure) || !failure.isTransient()
                 || retry >= maxRetries || context.isStopping()) {
                 return;

@@ -102,6 +102,7 @@ public final class DriveBenchmark {
         p.put("drive.done", done.toString());
         p.put("drive.error", root.resolve("error").toString());
         p.put("drive.lead-ms", Integer.toString(LEAD_MS));
+        p.put("drive.driven-clips", root.resolve("driven-clips.log").toString());
         p.put("drive.chunk-ms", Integer.toString(CHUNK_MS));
         p.put("drive.max-concurrent", Integer.toString(drives + 16));
         p.put("drive.poll-delay-ms", options.getOrDefault("poll-delay-ms", "100"));
