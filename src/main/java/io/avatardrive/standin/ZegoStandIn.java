@@ -59,6 +59,8 @@ public final class ZegoStandIn implements AutoCloseable {
     private long dropAfterBytes = -1;
     private int dropsLeft;
     private int refusalsLeft;
+    private int stallsLeft;
+    private int receiveBufferBytes = -1;
     private final Vertx vertx = Vertx.vertx();
     private HttpServer server;
     private int port;
@@ -103,6 +105,22 @@ public final class ZegoStandIn implements AutoCloseable {
         return this;
     }
 
+    /** Fault injection: the next {@code drives} sockets stop reading after their first audio, so the sender stalls. */
+    public synchronized ZegoStandIn stallNextDrives(int drives) {
+        stallsLeft = drives;
+        return this;
+    }
+
+    /** A small socket receive buffer makes a stalled reader show at the sender quickly; set before {@link #start}. */
+    public ZegoStandIn receiveBufferBytes(int bytes) {
+        receiveBufferBytes = bytes;
+        return this;
+    }
+
+    private synchronized boolean stallThisDrive() {
+        return stallsLeft > 0 && stallsLeft-- > 0;
+    }
+
     /** Fault injection: the next {@code times} WebSocket connections are refused (HTTP 503 on the upgrade). */
     public synchronized ZegoStandIn refuseNextConnections(int times) {
         refusalsLeft = times;
@@ -124,8 +142,12 @@ public final class ZegoStandIn implements AutoCloseable {
     }
 
     public ZegoStandIn start(int wantedPort) {
-        server = vertx.createHttpServer(new HttpServerOptions().setHost("127.0.0.1").setPort(wantedPort)
-                .setMaxWebSocketMessageSize(1 << 20).setMaxWebSocketFrameSize(1 << 20));
+        HttpServerOptions options = new HttpServerOptions().setHost("127.0.0.1").setPort(wantedPort)
+                .setMaxWebSocketMessageSize(1 << 20).setMaxWebSocketFrameSize(1 << 20);
+        if (receiveBufferBytes > 0) {
+            options.setReceiveBufferSize(receiveBufferBytes);
+        }
+        server = vertx.createHttpServer(options);
         server.webSocketHandler(this::onSocket).requestHandler(this::onApi);
         port = server.listen().toCompletionStage().toCompletableFuture().join().actualPort();
         LOG.info("ZEGO stand-in listening on {} (AppId {}, {} QPS)", apiUrl(), appId, qps);
@@ -312,8 +334,12 @@ public final class ZegoStandIn implements AutoCloseable {
         open.add(ws);
         ws.textMessageHandler(text -> onText(drive, text));
         long dropAfter = dropThisDriveAfter();
+        boolean stall = stallThisDrive();
         ws.binaryMessageHandler(pcm -> {
             drive.audio(System.nanoTime(), pcm.getBytes());
+            if (stall) {
+                ws.pause(); // reads no more: the sender's buffers fill and its writes stop completing
+            }
             if (dropAfter >= 0 && drive.bytes() >= dropAfter) {
                 ws.close();
             }

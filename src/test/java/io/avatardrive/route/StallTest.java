@@ -1,0 +1,54 @@
+package io.avatardrive.route;
+
+import java.util.Properties;
+
+import io.avatardrive.standin.ZegoStandIn;
+import io.avatardrive.support.TestClips;
+import org.apache.camel.CamelContext;
+import org.apache.camel.builder.TemplatedRouteBuilder;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.test.AvailablePortFinder;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** An avatar side that stops reading: the drive gives up after drive.stall-timeout-ms instead of hanging its task. */
+class StallTest {
+
+    @Test
+    void aSocketThatStopsReadingFailsTheDriveAfterTheStallTimeout() throws Exception {
+        String secret = "stallsecret0123456789abcdef01234";
+        try (ZegoStandIn standIn = new ZegoStandIn("4321", secret).receiveBufferBytes(8192)
+                .start(AvailablePortFinder.getNextAvailable());
+             CamelContext context = new DefaultCamelContext()) {
+            standIn.stallNextDrives(1);
+            Properties properties = new Properties();
+            properties.setProperty("zego.api-url", standIn.apiUrl());
+            properties.setProperty("zego.app-id", "4321");
+            properties.setProperty("zego.server-secret", secret);
+            context.getPropertiesComponent().setInitialProperties(properties);
+            context.addRoutes(new ZegoDriveRoute());
+            TemplatedRouteBuilder.builder(context, ZegoDriveRoute.TEMPLATE).routeId("stall")
+                    .parameter(ZegoDriveRoute.ENDPOINT_PARAMETER, "direct:stall")
+                    .parameter("zego.task-id", "stall-task")
+                    .parameter("drive.chunk-ms", "1000")
+                    .parameter("drive.lead-ms", "600000") // all of it at once: more than the socket buffers hold
+                    .parameter("drive.stall-timeout-ms", "1500")
+                    .add();
+            context.start();
+
+            long start = System.nanoTime();
+            Object outcome = context.createProducerTemplate().requestBodyAndHeader("direct:stall",
+                    TestClips.pcm16(24000, 120), DriveHeaders.SAMPLE_RATE, 24000);
+            long seconds = (System.nanoTime() - start) / 1_000_000_000L;
+
+            FailureReport failure = assertInstanceOf(FailureReport.class, outcome);
+            assertEquals(Stage.STREAM, failure.stage());
+            assertTrue(failure.reason().contains("stalled"), failure.reason());
+            assertTrue(failure.isTransient(), "a stall is retried like any socket failure");
+            assertTrue(seconds < 30, "the drive hung for " + seconds + " s");
+        }
+    }
+}
