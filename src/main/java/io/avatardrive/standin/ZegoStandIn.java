@@ -25,6 +25,7 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.ServerWebSocket;
+import io.vertx.core.net.PfxOptions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -61,6 +62,10 @@ public final class ZegoStandIn implements AutoCloseable {
     private int refusalsLeft;
     private int stallsLeft;
     private int receiveBufferBytes = -1;
+    private PfxOptions apiTls;
+    private PfxOptions socketTls;
+    private HttpServer socketServer;
+    private int socketPort;
     private final Vertx vertx = Vertx.vertx();
     private HttpServer server;
     private int port;
@@ -111,6 +116,18 @@ public final class ZegoStandIn implements AutoCloseable {
         return this;
     }
 
+    /** Serves DriveByWsStream over HTTPS with this PKCS#12 key (a self-signed one makes certificate checks fail). */
+    public ZegoStandIn secureApi(java.nio.file.Path pkcs12, String password) {
+        apiTls = new PfxOptions().setPath(pkcs12.toString()).setPassword(password);
+        return this;
+    }
+
+    /** Serves the drive sockets as wss:// on a port of their own, with this PKCS#12 key; set before {@link #start}. */
+    public ZegoStandIn secureSockets(java.nio.file.Path pkcs12, String password) {
+        socketTls = new PfxOptions().setPath(pkcs12.toString()).setPassword(password);
+        return this;
+    }
+
     /** A small socket receive buffer makes a stalled reader show at the sender quickly; set before {@link #start}. */
     public ZegoStandIn receiveBufferBytes(int bytes) {
         receiveBufferBytes = bytes;
@@ -147,15 +164,25 @@ public final class ZegoStandIn implements AutoCloseable {
         if (receiveBufferBytes > 0) {
             options.setReceiveBufferSize(receiveBufferBytes);
         }
+        if (apiTls != null) {
+            options.setSsl(true).setKeyCertOptions(apiTls);
+        }
         server = vertx.createHttpServer(options);
         server.webSocketHandler(this::onSocket).requestHandler(this::onApi);
         port = server.listen().toCompletionStage().toCompletableFuture().join().actualPort();
+        socketPort = port;
+        if (socketTls != null) {
+            socketServer = vertx.createHttpServer(new HttpServerOptions(options).setPort(0).setSsl(true)
+                    .setKeyCertOptions(socketTls));
+            socketServer.webSocketHandler(this::onSocket);
+            socketPort = socketServer.listen().toCompletionStage().toCompletableFuture().join().actualPort();
+        }
         LOG.info("ZEGO stand-in listening on {} (AppId {}, {} QPS)", apiUrl(), appId, qps);
         return this;
     }
 
     public String apiUrl() {
-        return "http://127.0.0.1:" + port;
+        return (apiTls != null ? "https" : "http") + "://127.0.0.1:" + port;
     }
 
     public int port() {
@@ -307,7 +334,7 @@ public final class ZegoStandIn implements AutoCloseable {
         byToken.put(token, drive);
         drives.add(drive);
         return JSON.createObjectNode().put("DriveId", drive.driveId())
-                .put("WssAddress", "ws://127.0.0.1:" + port + "/ws?Token=" + token);
+                .put("WssAddress", (socketTls != null ? "wss" : "ws") + "://127.0.0.1:" + socketPort + "/ws?Token=" + token);
     }
 
     private void onSocket(ServerWebSocket ws) {
@@ -372,6 +399,9 @@ public final class ZegoStandIn implements AutoCloseable {
     public void close() {
         if (server != null) {
             server.close().toCompletionStage().toCompletableFuture().join();
+        }
+        if (socketServer != null) {
+            socketServer.close().toCompletionStage().toCompletableFuture().join();
         }
         vertx.close().toCompletionStage().toCompletableFuture().join();
     }
