@@ -1,12 +1,10 @@
 package io.avatardrive.route;
 
-import java.util.Properties;
+import java.util.Map;
 
 import io.avatardrive.standin.ZegoStandIn;
+import io.avatardrive.support.TemplateDrives;
 import io.avatardrive.support.TestClips;
-import org.apache.camel.CamelContext;
-import org.apache.camel.builder.TemplatedRouteBuilder;
-import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.test.AvailablePortFinder;
 import org.junit.jupiter.api.Test;
 
@@ -21,27 +19,14 @@ class StallTest {
     void aSocketThatStopsReadingFailsTheDriveAfterTheStallTimeout() throws Exception {
         String secret = "stallsecret0123456789abcdef01234";
         try (ZegoStandIn standIn = new ZegoStandIn("4321", secret).receiveBufferBytes(8192)
-                .start(AvailablePortFinder.getNextAvailable());
-             CamelContext context = new DefaultCamelContext()) {
+                .start(AvailablePortFinder.getNextAvailable())) {
             standIn.stallNextDrives(1);
-            Properties properties = new Properties();
-            properties.setProperty("zego.api-url", standIn.apiUrl());
-            properties.setProperty("zego.app-id", "4321");
-            properties.setProperty("zego.server-secret", secret);
-            context.getPropertiesComponent().setInitialProperties(properties);
-            context.addRoutes(new ZegoDriveRoute());
-            TemplatedRouteBuilder.builder(context, ZegoDriveRoute.TEMPLATE).routeId("stall")
-                    .parameter(ZegoDriveRoute.ENDPOINT_PARAMETER, "direct:stall")
-                    .parameter("zego.task-id", "stall-task")
-                    .parameter("drive.chunk-ms", "1000")
-                    .parameter("drive.lead-ms", "600000") // all of it at once: more than the socket buffers hold
-                    .parameter("drive.stall-timeout-ms", "1500")
-                    .add();
-            context.start();
-
             long start = System.nanoTime();
-            Object outcome = context.createProducerTemplate().requestBodyAndHeader("direct:stall",
-                    TestClips.pcm16(24000, 120), DriveHeaders.SAMPLE_RATE, 24000);
+            Object outcome = TemplateDrives.driveOnce(standIn, "4321", secret, Map.of(
+                    "zego.task-id", "stall-task",
+                    "drive.chunk-ms", "1000",
+                    "drive.lead-ms", "600000", // all of it at once: more than the socket buffers hold
+                    "drive.stall-timeout-ms", "1500"), TestClips.pcm16(24000, 120), 24000);
             long seconds = (System.nanoTime() - start) / 1_000_000_000L;
 
             FailureReport failure = assertInstanceOf(FailureReport.class, outcome);

@@ -2,14 +2,12 @@ package io.avatardrive.route;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Properties;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import io.avatardrive.standin.ZegoStandIn;
+import io.avatardrive.support.TemplateDrives;
 import io.avatardrive.support.TestClips;
-import org.apache.camel.CamelContext;
-import org.apache.camel.builder.TemplatedRouteBuilder;
-import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.test.AvailablePortFinder;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -46,23 +44,8 @@ class TlsTest {
     }
 
     private static Object drive(ZegoStandIn standIn, String trustAll) throws Exception {
-        try (CamelContext context = new DefaultCamelContext()) {
-            Properties properties = new Properties();
-            properties.setProperty("zego.api-url", standIn.apiUrl());
-            properties.setProperty("zego.app-id", "2468");
-            properties.setProperty("zego.server-secret", SECRET);
-            context.getPropertiesComponent().setInitialProperties(properties);
-            context.addRoutes(new ZegoDriveRoute());
-            TemplatedRouteBuilder.builder(context, ZegoDriveRoute.TEMPLATE).routeId("tls")
-                    .parameter(ZegoDriveRoute.ENDPOINT_PARAMETER, "direct:tls")
-                    .parameter("zego.task-id", "tls-task")
-                    .parameter("zego.ws-trust-all", trustAll)
-                    .parameter("drive.lead-ms", "200")
-                    .add();
-            context.start();
-            return context.createProducerTemplate().requestBodyAndHeader("direct:tls", TestClips.pcm16(16000, 0.3),
-                    DriveHeaders.SAMPLE_RATE, 16000);
-        }
+        return TemplateDrives.driveOnce(standIn, "2468", SECRET, Map.of("zego.task-id", "tls-task",
+                "zego.ws-trust-all", trustAll, "drive.lead-ms", "200"), TestClips.pcm16(16000, 0.3), 16000);
     }
 
     @Test

@@ -1,0 +1,38 @@
+package io.avatardrive.support;
+
+import java.util.Map;
+import java.util.Properties;
+
+import io.avatardrive.route.DriveHeaders;
+import io.avatardrive.route.ZegoDriveRoute;
+import io.avatardrive.standin.ZegoStandIn;
+import org.apache.camel.CamelContext;
+import org.apache.camel.builder.TemplatedRouteBuilder;
+import org.apache.camel.impl.DefaultCamelContext;
+
+/** One drive through a fresh instance of the zego-drive template, in a plain CamelContext, for fault tests. */
+public final class TemplateDrives {
+
+    private TemplateDrives() {
+    }
+
+    /** Drives raw PCM at the given rate against the stand-in and returns the outcome (a report or a failure report). */
+    public static Object driveOnce(ZegoStandIn standIn, String appId, String secret, Map<String, String> parameters,
+                                   byte[] pcm, int sampleRate) throws Exception {
+        try (CamelContext context = new DefaultCamelContext()) {
+            Properties properties = new Properties();
+            properties.setProperty("zego.api-url", standIn.apiUrl());
+            properties.setProperty("zego.app-id", appId);
+            properties.setProperty("zego.server-secret", secret);
+            context.getPropertiesComponent().setInitialProperties(properties);
+            context.addRoutes(new ZegoDriveRoute());
+            TemplatedRouteBuilder builder = TemplatedRouteBuilder.builder(context, ZegoDriveRoute.TEMPLATE)
+                    .routeId("fault-drive").parameter(ZegoDriveRoute.ENDPOINT_PARAMETER, "direct:fault-drive");
+            parameters.forEach(builder::parameter);
+            builder.add();
+            context.start();
+            return context.createProducerTemplate().requestBodyAndHeader("direct:fault-drive", pcm,
+                    DriveHeaders.SAMPLE_RATE, sampleRate);
+        }
+    }
+}
