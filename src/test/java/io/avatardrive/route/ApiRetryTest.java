@@ -20,6 +20,16 @@ class ApiRetryTest extends DriveTestSupport {
     }
 
     @Test
+    void anExpiredSignatureIsRetriedAtOnceWithAFreshOne() throws Exception {
+        standIn.failNextCalls(ZegoReturnCodes.SIGNATURE_EXPIRED, 1);
+        drop("expired/a.wav", TestClips.wav16(16000, TestClips.pcm16(16000, 0.2)));
+
+        heardCompleted(awaitDone("expired/a.wav").get("driveId").asText());
+        assertEquals(1, standIn.completedDrives().stream().filter(d -> d.taskId().equals("expired")).count());
+        assertEquals(1, standIn.answers().getOrDefault(ZegoReturnCodes.SIGNATURE_EXPIRED, 0));
+    }
+
+    @Test
     void manyClipsDroppedAtOnceNeverExceedTheApiRateLimit() throws Exception {
         byte[] clip = TestClips.wav16(16000, TestClips.pcm16(16000, 0.1));
         for (int i = 0; i < 25; i++) {
