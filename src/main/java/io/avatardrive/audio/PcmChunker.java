@@ -3,6 +3,7 @@ package io.avatardrive.audio;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
 
@@ -11,12 +12,28 @@ public final class PcmChunker implements Iterator<byte[]> {
 
     private final InputStream pcm;
     private final int chunkBytes;
+    private final boolean wholeChunks;
     private byte[] next;
+    private byte[] ahead;
+    private boolean primed;
     private boolean done;
 
     public PcmChunker(PcmClip clip, int chunkMs) {
+        this(clip, chunkMs, false);
+    }
+
+    private PcmChunker(PcmClip clip, int chunkMs, boolean wholeChunks) {
         this.pcm = clip.pcm();
         this.chunkBytes = chunkBytes(clip.sampleRate(), chunkMs);
+        this.wholeChunks = wholeChunks;
+    }
+
+    /**
+     * Chunks no shorter than {@code chunkMs}, for a vendor that refuses less: a short remainder joins the chunk before
+     * it, and a clip shorter than one chunk is padded with silence. Reads one chunk ahead to know.
+     */
+    public static PcmChunker wholeChunks(PcmClip clip, int chunkMs) {
+        return new PcmChunker(clip, chunkMs, true);
     }
 
     /** Always a whole number of 16-bit samples, so no sample is ever split across two frames. */
@@ -31,7 +48,7 @@ public final class PcmChunker implements Iterator<byte[]> {
     @Override
     public boolean hasNext() {
         if (next == null && !done) {
-            next = readChunk();
+            next = wholeChunks ? readWholeChunk() : readChunk();
             done = next == null;
         }
         return next != null;
@@ -47,6 +64,22 @@ public final class PcmChunker implements Iterator<byte[]> {
         return chunk;
     }
 
+    private byte[] readWholeChunk() {
+        byte[] chunk = primed ? ahead : readChunk();
+        primed = true;
+        if (chunk == null) {
+            return null;
+        }
+        ahead = chunk.length < chunkBytes ? null : readChunk();
+        if (ahead != null && ahead.length < chunkBytes) {
+            byte[] joined = Arrays.copyOf(chunk, chunk.length + ahead.length);
+            System.arraycopy(ahead, 0, joined, chunk.length, ahead.length);
+            chunk = joined;
+            ahead = null;
+        }
+        return chunk.length < chunkBytes ? Arrays.copyOf(chunk, chunkBytes) : chunk;
+    }
+
     private byte[] readChunk() {
         try {
             byte[] buffer = new byte[chunkBytes];
@@ -55,7 +88,7 @@ public final class PcmChunker implements Iterator<byte[]> {
             if (filled == 0) {
                 return null;
             }
-            return filled == chunkBytes ? buffer : java.util.Arrays.copyOf(buffer, filled);
+            return filled == chunkBytes ? buffer : Arrays.copyOf(buffer, filled);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -53,6 +53,11 @@ public final class PcmClip implements AutoCloseable {
         return conversion;
     }
 
+    /** This clip's conversion followed by one more step. */
+    public String conversionThen(String step) {
+        return "none".equals(conversion) ? step : conversion + ", " + step;
+    }
+
     public int bytesPerMilli() {
         return sampleRate / 1000 * BYTES_PER_SAMPLE;
     }

@@ -117,6 +117,16 @@ public final class PcmNormaliser {
         return mono.getFormat().matches(to) ? mono : AudioSystem.getAudioInputStream(to, mono);
     }
 
+    /** The same clip at another rate, converted as it streams (Volcengine's drive takes 16 kHz only). */
+    public static PcmClip resample(PcmClip clip, int sampleRate) {
+        if (clip.sampleRate() == sampleRate) {
+            return clip;
+        }
+        AudioInputStream source = new AudioInputStream(clip.pcm(), pcm16Mono(clip.sampleRate()), AudioSystem.NOT_SPECIFIED);
+        return new PcmClip(clip.name(), sampleRate, AudioSystem.getAudioInputStream(pcm16Mono(sampleRate), source),
+                clip.conversionThen(clip.sampleRate() + " Hz -> " + sampleRate + " Hz"));
+    }
+
     public static AudioFormat pcm16Mono(int sampleRate) {
         return new AudioFormat(AudioFormat.Encoding.PCM_SIGNED, sampleRate, 16, 1, 2, sampleRate, false);
     }

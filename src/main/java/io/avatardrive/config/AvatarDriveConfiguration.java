@@ -18,6 +18,8 @@ import io.avatardrive.route.InboxAddress;
 import io.avatardrive.route.TaskLaneProcessor;
 import io.avatardrive.route.TaskLanes;
 import io.avatardrive.route.ZegoDriveRoute;
+import io.avatardrive.standin.SamiStandIn;
+import io.avatardrive.standin.VolcStandIn;
 import io.avatardrive.standin.ZegoStandIn;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.apache.camel.CamelConfiguration;
@@ -32,7 +34,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Wires the application from its settings: the beans the YAML routes refer to, the drive route template, the broker.
  * With no zego.app-id it starts the local stand-in and points the drive at it; with one it refuses to start unless the
- * secret and task id are set too.
+ * secret and task id are set too. The same goes for Volcengine (volc.app-id) and SAMI (sami.appkey).
  */
 public class AvatarDriveConfiguration implements CamelConfiguration {
 
@@ -41,6 +43,7 @@ public class AvatarDriveConfiguration implements CamelConfiguration {
     /** The AppId and default task the stand-in plays with; they are local and grant nothing anywhere. */
     static final String STAND_IN_APP_ID = "1234567890";
     static final String STAND_IN_TASK_ID = "local-avatar";
+    static final String STAND_IN_ROLE = "local-role";
 
     @Override
     public void configure(CamelContext context) throws Exception {
@@ -50,6 +53,13 @@ public class AvatarDriveConfiguration implements CamelConfiguration {
             LOG.info("Driving the ZEGO avatar of AppId {} at {}", settings.appId(), settings.apiUrl());
         } else {
             settings = startStandIn(context, settings);
+        }
+        settings.requireCompleteVendorCredentials();
+        if (!settings.volc().hasCredentials()) {
+            settings = startVolcStandIn(context, settings);
+        }
+        if (!settings.sami().hasCredentials()) {
+            settings = startSamiStandIn(context, settings);
         }
         requireWritable("drive.inbox", settings.inbox());
         requireWritable("drive.done", settings.done());
@@ -139,16 +149,9 @@ public class AvatarDriveConfiguration implements CamelConfiguration {
     }
 
     private static DriveSettings startStandIn(CamelContext context, DriveSettings settings) throws Exception {
-        byte[] random = new byte[16];
-        new SecureRandom().nextBytes(random);
-        String secret = HexFormat.of().formatHex(random);
+        String secret = randomSecret();
         ZegoStandIn standIn = new ZegoStandIn(STAND_IN_APP_ID, secret).start(0);
-        context.addService(new ServiceSupport() {
-            @Override
-            protected void doStop() {
-                standIn.close();
-            }
-        });
+        stopWithContext(context, standIn);
         LOG.info("No zego.app-id is set: driving the LOCAL ZEGO STAND-IN at {}, not a real avatar", standIn.apiUrl());
         LOG.info("Set ZEGO_APP_ID, ZEGO_SERVER_SECRET and ZEGO_TASK_ID to drive a real ZEGO digital human");
         DriveSettings local = settings.withStandIn(standIn.apiUrl(), STAND_IN_APP_ID, secret, STAND_IN_TASK_ID);
@@ -159,5 +162,54 @@ public class AvatarDriveConfiguration implements CamelConfiguration {
         properties.addOverrideProperty("zego.server-secret", local.serverSecret());
         properties.addOverrideProperty("zego.task-id", local.taskId());
         return local;
+    }
+
+    /** With no volc.app-id, clips sent to the volc-tta backend drive a local Volcengine stand-in. */
+    private static DriveSettings startVolcStandIn(CamelContext context, DriveSettings settings) {
+        String token = randomSecret();
+        VolcStandIn standIn = new VolcStandIn(STAND_IN_APP_ID, token).start(0);
+        stopWithContext(context, standIn);
+        LOG.info("No volc.app-id is set: the volc-tta backend drives the LOCAL VOLCENGINE STAND-IN at {}", standIn.ttaUrl());
+        DriveSettings local = settings.withVolc(settings.volc().withStandIn(standIn.ttaUrl(), STAND_IN_APP_ID, token,
+                STAND_IN_ROLE));
+        PropertiesComponent properties = context.getPropertiesComponent();
+        properties.addOverrideProperty("volc.tta-url", local.volc().ttaUrl());
+        properties.addOverrideProperty("volc.app-id", local.volc().appId());
+        properties.addOverrideProperty("volc.access-token", local.volc().accessToken());
+        properties.addOverrideProperty("volc.role", local.volc().role());
+        return local;
+    }
+
+    /** With no sami.appkey, voice conversion goes to a local SAMI stand-in that resamples instead of converting. */
+    private static DriveSettings startSamiStandIn(CamelContext context, DriveSettings settings) {
+        String token = randomSecret();
+        SamiStandIn standIn = new SamiStandIn(STAND_IN_APP_ID, token).start(0);
+        stopWithContext(context, standIn);
+        LOG.info("No sami.appkey is set: voice conversion uses the LOCAL SAMI STAND-IN at {}", standIn.url());
+        DriveSettings local = settings.withSami(new SamiSettings(standIn.url(), STAND_IN_APP_ID, token));
+        PropertiesComponent properties = context.getPropertiesComponent();
+        properties.addOverrideProperty("sami.url", local.sami().url());
+        properties.addOverrideProperty("sami.appkey", local.sami().appKey());
+        properties.addOverrideProperty("sami.token", local.sami().token());
+        return local;
+    }
+
+    private static String randomSecret() {
+        byte[] random = new byte[16];
+        new SecureRandom().nextBytes(random);
+        return HexFormat.of().formatHex(random);
+    }
+
+    private static void stopWithContext(CamelContext context, AutoCloseable standIn) {
+        try {
+            context.addService(new ServiceSupport() {
+                @Override
+                protected void doStop() throws Exception {
+                    standIn.close();
+                }
+            });
+        } catch (Exception e) {
+            throw new IllegalStateException("could not register the stand-in with the context", e);
+        }
     }
 }

@@ -8,6 +8,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.avatardrive.audio.SampleRates;
 
 /**
@@ -31,14 +35,24 @@ public record DriveSettings(
         int maxConcurrent,
         long pollDelayMs,
         String readLock,
-        long stallTimeoutMs) {
+        long stallTimeoutMs,
+        String backend,
+        String speaker,
+        VolcSettings volc,
+        SamiSettings sami) {
+
+    /** The avatar backends a clip can drive. */
+    public static final String ZEGO = "zego";
+    public static final String VOLC_TTA = "volc-tta";
 
     public static final String VENDOR_API_URL = "https://aigc-digitalhuman-api.zegotech.cn";
 
     /** The keys that shape one drive; each is also a parameter of the drive route template. */
     public static final List<String> DRIVE_KEYS = List.of("zego.api-url", "zego.app-id", "zego.server-secret",
             "zego.task-id", "zego.ws-trust-all", "zego.api-qps", "drive.pcm-sample-rate", "drive.chunk-ms",
-            "drive.lead-ms", "drive.stall-timeout-ms");
+            "drive.lead-ms", "drive.stall-timeout-ms", "drive.backend", "voice.speaker", "volc.tta-url", "volc.app-id",
+            "volc.access-token", "volc.uid", "volc.role", "volc.role-conf", "volc.video", "volc.rtc", "volc.rtmp",
+            "volc.chunk-ms", "volc.voice-end-timeout-ms", "sami.url", "sami.appkey", "sami.token");
 
     /** Reads the settings through a key lookup (Camel's properties component in the application). */
     public static DriveSettings from(Function<String, Optional<String>> lookup) {
@@ -59,7 +73,11 @@ public record DriveSettings(
                 r.positive("drive.max-concurrent", 64),
                 r.positive("drive.poll-delay-ms", 100),
                 r.text("drive.read-lock", "none"),
-                r.positive("drive.stall-timeout-ms", 10_000));
+                r.positive("drive.stall-timeout-ms", 10_000),
+                r.backend("drive.backend", ZEGO),
+                r.text("voice.speaker", ""),
+                VolcSettings.read(r),
+                SamiSettings.read(r));
         r.failIfProblems();
         return settings;
     }
@@ -86,10 +104,49 @@ public record DriveSettings(
         }
     }
 
+    /** Refuses a Volcengine or SAMI account that cannot work, naming every missing key at once. */
+    public void requireCompleteVendorCredentials() {
+        List<String> missing = new ArrayList<>();
+        if (volc.hasCredentials() && volc.accessToken().isBlank()) {
+            missing.add("volc.access-token is required with volc.app-id (env VOLC_ACCESS_TOKEN)");
+        }
+        if (volc.hasCredentials() && volc.role().isBlank()) {
+            missing.add("volc.role is required with volc.app-id (env VOLC_ROLE)");
+        }
+        if (sami.hasCredentials() && sami.token().isBlank()) {
+            missing.add("sami.token is required with sami.appkey (env SAMI_TOKEN)");
+        }
+        if (!missing.isEmpty()) {
+            throw new InvalidSettingsException("Cannot use the configured vendor account: " + String.join("; ", missing));
+        }
+    }
+
     public DriveSettings withStandIn(String standInApiUrl, String standInAppId, String standInSecret, String defaultTask) {
         return new DriveSettings(standInApiUrl, standInAppId, standInSecret, taskId.isBlank() ? defaultTask : taskId,
                 wsTrustAll, apiQps, inbox, done, error, pcmSampleRate, chunkMs, leadMs, maxConcurrent, pollDelayMs,
-                readLock, stallTimeoutMs);
+                readLock, stallTimeoutMs, backend, speaker, volc, sami);
+    }
+
+    public DriveSettings withVolc(VolcSettings local) {
+        return new DriveSettings(apiUrl, appId, serverSecret, taskId, wsTrustAll, apiQps, inbox, done, error,
+                pcmSampleRate, chunkMs, leadMs, maxConcurrent, pollDelayMs, readLock, stallTimeoutMs, backend, speaker,
+                local, sami);
+    }
+
+    public DriveSettings withSami(SamiSettings local) {
+        return new DriveSettings(apiUrl, appId, serverSecret, taskId, wsTrustAll, apiQps, inbox, done, error,
+                pcmSampleRate, chunkMs, leadMs, maxConcurrent, pollDelayMs, readLock, stallTimeoutMs, backend, speaker,
+                volc, local);
+    }
+
+    /** Whether a clip names a backend this pipeline drives. */
+    public static boolean isBackend(String name) {
+        return ZEGO.equals(name) || VOLC_TTA.equals(name);
+    }
+
+    /** Every secret a text of this drive could contain, for the {@link Redactor}. */
+    public Redactor redactor() {
+        return new Redactor(serverSecret, volc.accessToken(), sami.token());
     }
 
     /** The settings as a safe string: the secret is never part of it. */
@@ -99,11 +156,13 @@ public record DriveSettings(
                + ", taskId=" + taskId + ", wsTrustAll=" + wsTrustAll + ", apiQps=" + apiQps + ", inbox=" + inbox
                + ", done=" + done + ", error=" + error + ", pcmSampleRate=" + pcmSampleRate + ", chunkMs=" + chunkMs
                + ", leadMs=" + leadMs + ", maxConcurrent=" + maxConcurrent + ", pollDelayMs=" + pollDelayMs
-               + ", readLock=" + readLock + ", stallTimeoutMs=" + stallTimeoutMs + "]";
+               + ", readLock=" + readLock + ", stallTimeoutMs=" + stallTimeoutMs + ", backend=" + backend
+               + ", speaker=" + speaker + ", volc=" + volc + ", sami=" + sami + "]";
     }
 
     /** Collects every bad value before failing, so one start tells the operator everything that is wrong. */
     static final class Reader {
+        static final ObjectMapper JSON = new ObjectMapper();
         private final Function<String, Optional<String>> lookup;
         private final List<String> problems = new ArrayList<>();
 
@@ -168,6 +227,45 @@ public record DriveSettings(
                 problems.add(key + " is not a valid URL: '" + v + "'");
             }
             return v;
+        }
+
+        String webSocketUrl(String key, String fallback) {
+            String v = text(key, fallback);
+            try {
+                URI uri = new URI(v);
+                if (!"ws".equals(uri.getScheme()) && !"wss".equals(uri.getScheme()) || uri.getHost() == null) {
+                    problems.add(key + " must be a ws(s) URL, was '" + v + "'");
+                }
+            } catch (URISyntaxException e) {
+                problems.add(key + " is not a valid URL: '" + v + "'");
+            }
+            return v;
+        }
+
+        String backend(String key, String fallback) {
+            String v = text(key, fallback);
+            if (!isBackend(v)) {
+                problems.add(key + " must be " + ZEGO + " or " + VOLC_TTA + ", was '" + v + "'");
+            }
+            return v;
+        }
+
+        /** A JSON object given as one line of text, or null when the key is not set. */
+        ObjectNode jsonObject(String key) {
+            String v = text(key, "");
+            if (v.isEmpty()) {
+                return null;
+            }
+            try {
+                JsonNode node = JSON.readTree(v);
+                if (node instanceof ObjectNode object) {
+                    return object;
+                }
+            } catch (JsonProcessingException e) {
+                // reported below
+            }
+            problems.add(key + " must be a JSON object such as {\"key\":\"value\"}, was '" + v + "'");
+            return null;
         }
 
         void failIfProblems() {

@@ -2,15 +2,15 @@ package io.avatardrive.config;
 
 import java.util.regex.Pattern;
 
-/** Keeps secrets out of every text the pipeline writes: the ServerSecret and any drive Token never reach a log or report. */
+/** Keeps secrets out of every text the pipeline writes: the ServerSecret, access tokens and any drive Token never reach a log or report. */
 public final class Redactor {
 
     private static final Pattern TOKEN = Pattern.compile("(?i)(token=)[^&\\s\"']+");
 
-    private final String secret;
+    private final java.util.List<String> secrets;
 
-    public Redactor(String secret) {
-        this.secret = secret == null ? "" : secret;
+    public Redactor(String... secrets) {
+        this.secrets = java.util.Arrays.stream(secrets).filter(s -> s != null && !s.isEmpty()).toList();
     }
 
     public String redact(String text) {
@@ -18,6 +18,9 @@ public final class Redactor {
             return null;
         }
         String out = TOKEN.matcher(text).replaceAll("$1******");
-        return secret.isEmpty() ? out : out.replace(secret, "******");
+        for (String secret : secrets) {
+            out = out.replace(secret, "******");
+        }
+        return out;
     }
 }

@@ -53,8 +53,10 @@ public class QueueSteps {
         exchange.getMessage().setHeader(MESSAGE_ID, id);
         exchange.getMessage().setHeader(DriveHeaders.TASK_ID, taskId);
         exchange.getMessage().setHeader(DriveHeaders.CLIP_NAME, name);
-        if (message.propertyExists(DriveHeaders.SAMPLE_RATE)) {
-            exchange.getMessage().setHeader(DriveHeaders.SAMPLE_RATE, message.getObjectProperty(DriveHeaders.SAMPLE_RATE));
+        for (String property : new String[] {DriveHeaders.SAMPLE_RATE, DriveHeaders.BACKEND, DriveHeaders.SPEAKER}) {
+            if (message.propertyExists(property)) {
+                exchange.getMessage().setHeader(property, message.getObjectProperty(property));
+            }
         }
         Path spool = spool(message, id);
         exchange.setProperty(SPOOL, spool);

@@ -9,7 +9,6 @@ import io.avatardrive.audio.PcmClip;
 import io.avatardrive.config.DriveSettings;
 import io.avatardrive.config.Redactor;
 import io.avatardrive.zego.DriveTicket;
-import io.avatardrive.zego.ZegoFrames;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,21 +22,26 @@ final class ActiveDrive {
 
     private final PcmClip clip;
     private final DriveSettings settings;
+    private final String backend;
+    private final String speaker;
     private final Pacer pacer;
     private final long bytesPerSecond;
     private DriveTicket ticket;
-    private DriveSocket socket;
+    private AvatarSession session;
     private boolean started;
+    private String driveId;
     private long bytes;
     private long chunks;
     private Instant startedAt;
     private long lastProgressLog = System.nanoTime();
 
-    ActiveDrive(String file, String taskId, PcmClip clip, DriveSettings settings) {
+    ActiveDrive(String file, String taskId, PcmClip clip, DriveSettings settings, String backend, String speaker) {
         this.file = file;
         this.taskId = taskId;
         this.clip = clip;
         this.settings = settings;
+        this.backend = backend;
+        this.speaker = speaker;
         this.pacer = new Pacer(settings.leadMs());
         this.bytesPerSecond = (long) clip.sampleRate() * PcmClip.BYTES_PER_SAMPLE;
     }
@@ -59,7 +63,20 @@ final class ActiveDrive {
     }
 
     Redactor redactor() {
-        return new Redactor(settings.serverSecret());
+        return settings.redactor();
+    }
+
+    String backend() {
+        return backend;
+    }
+
+    boolean isZego() {
+        return DriveSettings.ZEGO.equals(backend);
+    }
+
+    /** How long a chunk is on this backend: Volcengine takes no less than a second per frame. */
+    int chunkMs() {
+        return isZego() ? settings.chunkMs() : settings.volc().chunkMs();
     }
 
     PcmClip clip() {
@@ -70,22 +87,27 @@ final class ActiveDrive {
         return ticket;
     }
 
+    String driveId() {
+        return driveId;
+    }
+
     void ticket(DriveTicket ticket) {
         this.ticket = ticket;
     }
 
-    /** Connects and sends Start; nothing else may be sent before it. */
-    void start(DriveSocket socket) throws Exception {
-        this.socket = socket;
+    /** Opens the avatar's session (ZEGO's Start, Volcengine's |CTL|00|); nothing else may be sent before it. */
+    void start(AvatarSession session) throws Exception {
+        this.session = session;
+        this.driveId = session.driveId();
         this.startedAt = Instant.now();
-        socket.send(ZegoFrames.start(ticket.driveId(), clip.sampleRate()));
+        session.open();
         started = true;
     }
 
     /** Waits for the chunk's turn on the real-time schedule, then sends it. */
-    void send(byte[] chunk) throws Exception {
+    void send(byte[] chunk, boolean last) throws Exception {
         pacer.awaitTurn(audioNanos(bytes), audioNanos(bytes + chunk.length));
-        socket.send(chunk);
+        session.audio(chunk, last);
         pacer.sent();
         bytes += chunk.length;
         chunks++;
@@ -109,20 +131,20 @@ final class ActiveDrive {
         }
     }
 
-    /** Sends Stop if Start went out, then closes the socket; Stop is what lets the avatar finish speaking. */
+    /** Ends the session if it opened (ZEGO's Stop), then closes it; the end is what lets the avatar finish speaking. */
     void stop() throws Exception {
-        if (socket == null) {
+        if (session == null) {
             return;
         }
         // an interrupted drive (the process is stopping) must still send Stop, or the avatar waits for more audio
         boolean interrupted = Thread.interrupted();
         try {
             if (started) {
-                socket.send(ZegoFrames.stop(ticket.driveId()));
+                session.end();
             }
         } finally {
-            socket.close();
-            socket = null;
+            session.close();
+            session = null;
             if (interrupted) {
                 Thread.currentThread().interrupt();
             }
@@ -137,8 +159,8 @@ final class ActiveDrive {
     /** Releases the socket and the clip, whatever state the drive is in. */
     void release() {
         try {
-            if (socket != null) {
-                socket.close();
+            if (session != null) {
+                session.close();
             }
             clip.close();
         } catch (Exception ignored) {
@@ -148,9 +170,10 @@ final class ActiveDrive {
 
     DriveReport report() {
         Instant finishedAt = Instant.now();
-        return new DriveReport(file, taskId, ticket.driveId(), clip.sampleRate(), bytes,
+        return new DriveReport(file, taskId, backend, driveId, clip.sampleRate(), bytes,
                 TimeUnit.NANOSECONDS.toMillis(audioNanos(bytes)), chunks, startedAt.toString(), finishedAt.toString(),
-                Duration.between(startedAt, finishedAt).toMillis(), pacer.maxLeadMs());
+                Duration.between(startedAt, finishedAt).toMillis(), pacer.maxLeadMs(), speaker.isEmpty() ? null : speaker,
+                clip.conversion());
     }
 
     private long audioNanos(long byteCount) {

@@ -9,6 +9,10 @@ public final class DriveHeaders {
     public static final String CLIP_NAME = "ClipName";
     /** The sample rate of raw PCM input. */
     public static final String SAMPLE_RATE = "SampleRate";
+    /** The avatar backend that speaks the clip: zego or volc-tta (default drive.backend). */
+    public static final String BACKEND = "Backend";
+    /** The SAMI voice the clip is converted to before it is spoken (default voice.speaker; empty = its own voice). */
+    public static final String SPEAKER = "Speaker";
     /** Where the folder ingress moves the clip once its outcome is known. */
     public static final String ARCHIVE_PATH = "AvatarDriveArchivePath";
 

@@ -1,14 +1,17 @@
 package io.avatardrive.route;
 
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
-/** What an operator reads beside a driven clip: which drive spoke it, how much audio, and how well it was paced. */
-@JsonPropertyOrder({ "file", "taskId", "driveId", "sampleRate", "bytes", "audioMs", "chunks", "startedAt", "finishedAt",
-        "wallMs", "maxLeadMs" })
+/** What an operator reads beside a driven clip: which backend and drive spoke it, how much audio, and how well it was paced. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonPropertyOrder({ "file", "taskId", "backend", "driveId", "sampleRate", "bytes", "audioMs", "chunks", "startedAt",
+        "finishedAt", "wallMs", "maxLeadMs", "speaker", "conversion" })
 public record DriveReport(
         String file,
         String taskId,
+        String backend,
         String driveId,
         int sampleRate,
         long bytes,
@@ -17,7 +20,9 @@ public record DriveReport(
         String startedAt,
         String finishedAt,
         long wallMs,
-        long maxLeadMs) implements DriveOutcome {
+        long maxLeadMs,
+        String speaker,
+        String conversion) implements DriveOutcome {
 
     @Override
     public boolean succeeded() {

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -20,17 +21,22 @@ import io.avatardrive.audio.PcmClip;
 import io.avatardrive.audio.PcmNormaliser;
 import io.avatardrive.config.DriveSettings;
 import io.avatardrive.config.Redactor;
+import io.avatardrive.sami.SamiException;
+import io.avatardrive.volc.VolcException;
+import io.avatardrive.volc.VolcFrames;
 import io.avatardrive.zego.DriveByWsStreamResponse;
 import io.avatardrive.zego.DriveTicket;
 import io.avatardrive.zego.ZegoApiException;
 import io.avatardrive.zego.ZegoSigner;
+import io.vertx.core.Vertx;
 import org.apache.camel.Exchange;
+import org.apache.camel.component.vertx.websocket.VertxWebsocketComponent;
 import org.apache.camel.Expression;
 import org.apache.camel.support.ExpressionAdapter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The steps of a ZEGO drive as Camel processors: thin wiring of the audio and ZEGO classes into the route. */
+/** The steps of a drive as Camel processors: thin wiring of the audio and vendor classes into the route. */
 public final class DriveSteps {
 
     /** Where the route binds the Vert.x client options of the drive socket, with and without certificate checks. */
@@ -44,6 +50,7 @@ public final class DriveSteps {
     private final ZegoSigner signer = new ZegoSigner();
     private volatile DriveMetrics metrics;
     private final Set<ActiveDrive> active = ConcurrentHashMap.newKeySet();
+    private volatile ExecutorService senders;
 
     /** On shutdown: every drive in flight ends its stream at the next chunk and sends Stop, so the process can exit. */
     void cancelAll() {
@@ -68,15 +75,24 @@ public final class DriveSteps {
         return DriveSettings.from(key -> Optional.ofNullable(exchange.getProperty(DriveHeaders.SETTING + key, String.class)));
     }
 
-    /** Read and normalise: the body (a file or bytes) becomes a PCM stream the avatar accepts. */
+    /**
+     * Read and normalise: the body (a file or bytes) becomes a PCM stream the avatar accepts; with a speaker, converted
+     * to that voice as it streams; for Volcengine, at 16 kHz.
+     */
     void read(Exchange exchange) throws Exception {
         DriveSettings settings = settings(exchange);
         PcmNormaliser normaliser = new PcmNormaliser(settings.pcmSampleRate());
         String taskId = exchange.getMessage().getHeader(DriveHeaders.TASK_ID, settings.taskId(), String.class);
         String name = exchange.getMessage().getHeader(DriveHeaders.CLIP_NAME, "clip", String.class);
+        String backend = exchange.getMessage().getHeader(DriveHeaders.BACKEND, settings.backend(), String.class).trim();
+        String speaker = exchange.getMessage().getHeader(DriveHeaders.SPEAKER, settings.speaker(), String.class).trim();
         exchange.setProperty(DriveHeaders.STAGE, Stage.READ);
         if (!TASK_ID.matcher(taskId).matches()) {
             throw new DriveFailure(Stage.READ, name + ": '" + taskId + "' is not a valid TaskId (1-128 of [0-9A-Za-z_-])", null);
+        }
+        if (!DriveSettings.isBackend(backend)) {
+            throw new DriveFailure(Stage.READ, name + ": Backend '" + backend + "' is not " + DriveSettings.ZEGO + " or "
+                                               + DriveSettings.VOLC_TTA, null);
         }
         File file = exchange.getMessage().getBody(File.class);
         PcmClip clip;
@@ -88,7 +104,34 @@ public final class DriveSteps {
             exchange.setProperty(DriveHeaders.STAGE, Stage.DECODE);
             clip = normaliser.open(name, in, rate);
         }
-        exchange.setProperty(DriveHeaders.DRIVE, new ActiveDrive(name, taskId, clip, settings));
+        if (!speaker.isEmpty()) {
+            exchange.setProperty(DriveHeaders.STAGE, Stage.VOICE);
+            clip = VoiceConversion.start(vertx(exchange), senders(exchange), settings.sami(), speaker, clip,
+                    settings.leadMs(), settings.stallTimeoutMs());
+        }
+        if (DriveSettings.VOLC_TTA.equals(backend)) {
+            clip = PcmNormaliser.resample(clip, VolcFrames.SAMPLE_RATE);
+        }
+        exchange.setProperty(DriveHeaders.DRIVE, new ActiveDrive(name, taskId, clip, settings, backend, speaker));
+    }
+
+    /** The Vert.x instance of camel-vertx-websocket, which also carries the Volcengine and SAMI conversations. */
+    private static Vertx vertx(Exchange exchange) {
+        return exchange.getContext().getComponent("vertx-websocket", VertxWebsocketComponent.class).getVertx();
+    }
+
+    /** Threads that feed voice conversions their input at real time, one per conversion in flight. */
+    private ExecutorService senders(Exchange exchange) {
+        ExecutorService s = senders;
+        if (s == null) {
+            synchronized (this) {
+                if (senders == null) {
+                    senders = exchange.getContext().getExecutorServiceManager().newCachedThreadPool(this, "voice-conversion");
+                }
+                s = senders;
+            }
+        }
+        return s;
     }
 
     private static PcmClip openFile(PcmNormaliser normaliser, File file, String name) throws IOException {
@@ -144,14 +187,28 @@ public final class DriveSteps {
         return drive;
     }
 
+    /** Connects the avatar's session and opens it: ZEGO's Start on the ticket's socket, or a Volcengine TTA session. */
     void start(Exchange exchange) throws Exception {
         ActiveDrive drive = exchange.getProperty(DriveHeaders.DRIVE, ActiveDrive.class);
-        LOG.info("Driving {} on task {} with DriveId {} at {} Hz", drive.file(), drive.taskId(), drive.ticket().driveId(),
-                drive.clip().sampleRate());
-        String options = drive.settings().wsTrustAll() ? WS_TRUST_ALL : WS_VERIFIED;
+        DriveSettings settings = drive.settings();
+        AvatarSession session;
+        if (drive.isZego()) {
+            String options = settings.wsTrustAll() ? WS_TRUST_ALL : WS_VERIFIED;
+            session = new ZegoSession(drive.ticket(), drive.clip().sampleRate(),
+                    DriveSocket.of(exchange.getContext(), drive.ticket(), options, settings.stallTimeoutMs()));
+        } else {
+            session = new VolcSession(vertx(exchange), settings.volc(), settings.stallTimeoutMs(), drive.file());
+        }
+        LOG.info("Driving {} on task {} with {} {} at {} Hz", drive.file(), drive.taskId(), drive.backend(),
+                session.driveId(), drive.clip().sampleRate());
         active.add(drive);
-        drive.start(DriveSocket.of(exchange.getContext(), drive.ticket(), options, drive.settings().stallTimeoutMs()));
+        drive.start(session);
         metrics(exchange).started();
+    }
+
+    /** Whether the drive goes to ZEGO, which needs a DriveId from its API first. */
+    static boolean isZego(Exchange exchange) {
+        return exchange.getProperty(DriveHeaders.DRIVE, ActiveDrive.class).isZego();
     }
 
     /** The clip as a lazy sequence of chunks, so the splitter streams it. */
@@ -160,14 +217,17 @@ public final class DriveSteps {
             @Override
             public Object evaluate(Exchange exchange) {
                 ActiveDrive drive = exchange.getProperty(DriveHeaders.DRIVE, ActiveDrive.class);
-                Iterator<byte[]> chunks = new PcmChunker(drive.clip(), drive.settings().chunkMs());
+                Iterator<byte[]> chunks = drive.isZego() ? new PcmChunker(drive.clip(), drive.chunkMs())
+                        : PcmChunker.wholeChunks(drive.clip(), drive.chunkMs());
                 return chunks;
             }
         };
     }
 
+    /** The splitter reads one chunk ahead, so it knows which chunk is the last (Volcengine frames it differently). */
     void paceAndSend(Exchange exchange) throws Exception {
-        exchange.getProperty(DriveHeaders.DRIVE, ActiveDrive.class).send(exchange.getMessage().getBody(byte[].class));
+        exchange.getProperty(DriveHeaders.DRIVE, ActiveDrive.class).send(exchange.getMessage().getBody(byte[].class),
+                exchange.getProperty(Exchange.SPLIT_COMPLETE, false, Boolean.class));
     }
 
     /** Stop after the last byte, always; a Stop that fails after a clean stream fails the drive. */
@@ -206,13 +266,16 @@ public final class DriveSteps {
             drive.release();
         }
         // read raw, not parsed: a failure may be an invalid setting itself
-        Redactor redactor = new Redactor(exchange.getProperty(DriveHeaders.SETTING + "zego.server-secret", "", String.class));
+        Redactor redactor = new Redactor(exchange.getProperty(DriveHeaders.SETTING + "zego.server-secret", "", String.class),
+                exchange.getProperty(DriveHeaders.SETTING + "volc.access-token", "", String.class),
+                exchange.getProperty(DriveHeaders.SETTING + "sami.token", "", String.class));
         String file = drive != null ? drive.file() : exchange.getMessage().getHeader(DriveHeaders.CLIP_NAME, "clip", String.class);
         String taskId = drive != null ? drive.taskId() : exchange.getMessage().getHeader(DriveHeaders.TASK_ID,
                 exchange.getProperty(DriveHeaders.SETTING + "zego.task-id", "", String.class), String.class);
         Stage stage = exchange.getProperty(DriveHeaders.STAGE, Stage.READ, Stage.class);
         Long code = null;
         String vendorMessage = null;
+        String vendor = drive != null ? drive.backend() : null;
         for (Throwable t = cause; t != null; t = t.getCause()) {
             if (t instanceof DriveFailure failure) {
                 stage = failure.stage();
@@ -221,6 +284,20 @@ public final class DriveSteps {
             if (t instanceof ZegoApiException api) {
                 code = api.getCode();
                 vendorMessage = api.getVendorMessage();
+                vendor = FailureReport.ZEGO;
+                break;
+            }
+            if (t instanceof VolcException volc) {
+                code = volc.getCode();
+                vendorMessage = volc.getVendorMessage();
+                vendor = FailureReport.VOLC_TTA;
+                break;
+            }
+            if (t instanceof SamiException sami) {
+                stage = Stage.VOICE;
+                code = sami.getCode();
+                vendorMessage = sami.getVendorMessage();
+                vendor = FailureReport.SAMI;
                 break;
             }
             if (t instanceof AudioFormatProblem) {
@@ -232,7 +309,7 @@ public final class DriveSteps {
         if (!reason.contains(file)) {
             reason = file + ": " + reason;
         }
-        FailureReport report = new FailureReport(file, taskId, stage, code, redactor.redact(vendorMessage), reason);
+        FailureReport report = new FailureReport(file, taskId, stage, vendor, code, redactor.redact(vendorMessage), reason);
         metrics(exchange).failed(stage, drive != null && drive.started());
         LOG.warn("Could not drive {} on task {} ({}): {}", file, taskId, stage.label(), reason);
         exchange.getMessage().setBody(report);
@@ -244,7 +321,8 @@ public final class DriveSteps {
             return "unknown failure";
         }
         for (Throwable t = cause; t != null; t = t.getCause()) {
-            if (t instanceof DriveFailure || t instanceof ZegoApiException || t instanceof AudioFormatProblem) {
+            if (t instanceof DriveFailure || t instanceof ZegoApiException || t instanceof VolcException
+                || t instanceof SamiException || t instanceof AudioFormatProblem) {
                 return t.getMessage();
             }
         }
@@ -256,6 +334,7 @@ public final class DriveSteps {
         return switch (stage) {
             case API -> "the DriveByWsStream call failed (" + rootText + ")";
             case CONNECT -> "could not connect the drive socket (" + rootText + ")";
+            case VOICE -> "the voice conversion failed (" + rootText + ")";
             case STREAM -> "the drive socket failed while streaming (" + rootText + ")";
             default -> rootText;
         };

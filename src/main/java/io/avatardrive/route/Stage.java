@@ -6,7 +6,7 @@ import com.fasterxml.jackson.annotation.JsonValue;
 
 /** Where in the flow a drive failed, so the report tells the operator what to look at. */
 public enum Stage {
-    READ, DECODE, SIGN, API, CONNECT, STREAM;
+    READ, DECODE, VOICE, SIGN, API, CONNECT, STREAM;
 
     @JsonValue
     public String label() {

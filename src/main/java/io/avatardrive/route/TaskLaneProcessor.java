@@ -67,7 +67,7 @@ public class TaskLaneProcessor extends AsyncProcessorSupport {
             // not started before the shutdown: it is handed back to the inbox, not failed
             String file = exchange.getMessage().getHeader(DriveHeaders.CLIP_NAME, "clip", String.class);
             exchange.getMessage().setBody(new FailureReport(file, exchange.getMessage().getHeader(DriveHeaders.TASK_ID,
-                    defaultTaskId, String.class), Stage.READ, null, null, file + ": not driven, the pipeline is shutting down"));
+                    defaultTaskId, String.class), Stage.READ, null, null, null, file + ": not driven, the pipeline is shutting down"));
             return;
         }
         String key = DrivenClipLog.key(exchange.getMessage().getHeader("CamelFileAbsolutePath", String.class),

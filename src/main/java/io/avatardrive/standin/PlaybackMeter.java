@@ -70,6 +70,14 @@ public final class PlaybackMeter {
         return firstAudioAt;
     }
 
+    /** Audio received but not yet played at {@code now}: how long the avatar has left to speak. */
+    public synchronized long unplayedNanos(long now) {
+        if (playStartAt < 0) {
+            return receivedNanos;
+        }
+        return Math.max(0, receivedNanos - (now - playStartAt - stalledNanos));
+    }
+
     public synchronized void onStop(long now) {
         stopAt = now;
     }

@@ -20,7 +20,7 @@ class ClipArchiveTest {
     @Test
     void failureReportNamesStageCodeAndReason() throws Exception {
         ClipArchive archive = new ClipArchive(dir.resolve("inbox"), dir.resolve("done"), dir.resolve("error"));
-        Path target = archive.archive(new FailureReport("t/a.wav", "t", Stage.API, 400000005L, "no task", "t/a.wav: gone"), "t/a.wav");
+        Path target = archive.archive(new FailureReport("t/a.wav", "t", Stage.API, FailureReport.ZEGO, 400000005L, "no task", "t/a.wav: gone"), "t/a.wav");
         assertEquals(dir.resolve("error/t/a.wav"), target);
         JsonNode json = new ObjectMapper().readTree(dir.resolve("error/t/a.wav.error.json").toFile());
         assertEquals("api", json.get("stage").asText());
@@ -31,7 +31,7 @@ class ClipArchiveTest {
     @Test
     void anEarlierResultIsNeverOverwritten() throws Exception {
         ClipArchive archive = new ClipArchive(dir.resolve("inbox"), dir.resolve("done"), dir.resolve("error"));
-        DriveReport report = new DriveReport("a.24000.pcm", "t", "d1", 24000, 10, 1, 1, "s", "f", 1, 1);
+        DriveReport report = new DriveReport("a.24000.pcm", "t", "zego", "d1", 24000, 10, 1, 1, "s", "f", 1, 1, null, "none");
         Files.createDirectories(dir.resolve("done"));
         Files.writeString(dir.resolve("done/a.24000.pcm"), "earlier clip");
         Path target = archive.archive(report, "a.24000.pcm");
@@ -43,7 +43,7 @@ class ClipArchiveTest {
     @Test
     void aNameCannotEscapeTheArchive() {
         ClipArchive archive = new ClipArchive(dir.resolve("inbox"), dir.resolve("done"), dir.resolve("error"));
-        DriveReport report = new DriveReport("x", "t", "d1", 16000, 10, 1, 1, "s", "f", 1, 1);
+        DriveReport report = new DriveReport("x", "t", "zego", "d1", 16000, 10, 1, 1, "s", "f", 1, 1, null, "none");
         assertThrows(java.io.IOException.class, () -> archive.archive(report, "../../etc/x.wav"));
     }
 

@@ -1,0 +1,167 @@
+package io.avatardrive.standin;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.avatardrive.volc.VolcFrames;
+
+/** Everything the Volcengine stand-in saw of one session: its frames in order, the session JSON, the audio and its playback. */
+public final class VolcStandInSession {
+
+    /** The vendor takes no less than a second of 16 kHz audio in one piece. */
+    static final int MIN_PIECE_BYTES = VolcFrames.SAMPLE_RATE * 2;
+
+    private final PlaybackMeter meter;
+    private final MessageDigest digest;
+    private final List<String> frames = new ArrayList<>();
+    private final List<String> violations = new ArrayList<>();
+    private JsonNode session;
+    private boolean accepted;
+    private boolean lastAudio;
+    private boolean closeRequested;
+    private boolean closed;
+    private long bytes;
+    private long voiceEndAt;
+    private long closedAt;
+
+    VolcStandInSession(PlaybackMeter meter) {
+        this.meter = meter;
+        try {
+            this.digest = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    synchronized void frame(String header, int bodyBytes) {
+        frames.add(header + (bodyBytes > 0 ? " " + bodyBytes + " B" : ""));
+    }
+
+    synchronized void opened(JsonNode json) {
+        if (session != null) {
+            violations.add("a second |CTL|00|");
+        }
+        session = json;
+    }
+
+    synchronized void accepted() {
+        accepted = true;
+    }
+
+    /** Records one audio frame; returns whether it was the session's first audio. */
+    synchronized boolean audio(long now, byte[] frame) {
+        String header = new String(frame, 0, Math.min(frame.length, VolcFrames.HEADER_BYTES), StandardCharsets.US_ASCII);
+        int pcm = Math.max(0, frame.length - VolcFrames.HEADER_BYTES);
+        frame(header, pcm);
+        boolean last = VolcFrames.LAST_AUDIO.equals(header);
+        if (!last && !VolcFrames.AUDIO.equals(header)) {
+            violations.add("a binary frame with header " + header);
+            return false;
+        }
+        if (!accepted) {
+            violations.add("audio before the session was accepted");
+        }
+        if (lastAudio) {
+            violations.add("audio after the last piece (|CTL|09|)");
+        }
+        if (pcm % 2 != 0) {
+            violations.add("a piece of " + pcm + " bytes splits a sample");
+        }
+        if (pcm < MIN_PIECE_BYTES && !(last && pcm == 0)) {
+            violations.add("a piece of " + pcm * 1000L / MIN_PIECE_BYTES + " ms; the vendor takes at least 1 s");
+        }
+        lastAudio = last;
+        boolean first = bytes == 0 && pcm > 0;
+        digest.update(frame, VolcFrames.HEADER_BYTES, pcm);
+        bytes += pcm;
+        if (pcm > 0) {
+            meter.onAudio(now, pcm * 1_000_000_000L / MIN_PIECE_BYTES);
+        }
+        if (last) {
+            meter.onStop(now);
+        }
+        return first;
+    }
+
+    synchronized void voiceEnded(long now) {
+        voiceEndAt = now;
+    }
+
+    synchronized void closeRequested() {
+        if (!lastAudio) {
+            violations.add("|CTL|01| before the last audio piece (|CTL|09|)");
+        }
+        closeRequested = true;
+    }
+
+    synchronized void violation(String what) {
+        violations.add(what);
+    }
+
+    synchronized void closed(long now) {
+        closed = true;
+        closedAt = now;
+    }
+
+    synchronized boolean lastAudioReceived() {
+        return lastAudio;
+    }
+
+    public synchronized List<String> frames() {
+        return List.copyOf(frames);
+    }
+
+    public synchronized List<String> violations() {
+        return List.copyOf(violations);
+    }
+
+    /** The session JSON that followed {@code |CTL|00|}. */
+    public synchronized JsonNode session() {
+        return session;
+    }
+
+    public synchronized long bytes() {
+        return bytes;
+    }
+
+    public synchronized String sha256() {
+        try {
+            return HexFormat.of().formatHex(((MessageDigest) digest.clone()).digest());
+        } catch (CloneNotSupportedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public synchronized boolean closed() {
+        return closed;
+    }
+
+    /** Whether the client sent |CTL|01| after the audio, as the protocol ends. */
+    public synchronized boolean closedCleanly() {
+        return closeRequested && violations.isEmpty();
+    }
+
+    public synchronized long voiceEndAtNanos() {
+        return voiceEndAt;
+    }
+
+    public synchronized long closedAtNanos() {
+        return closedAt;
+    }
+
+    public PlaybackMeter playback() {
+        return meter;
+    }
+
+    @Override
+    public synchronized String toString() {
+        return "role " + (session == null ? "?" : session.path("role").asText()) + ": " + meter.audioMs() + " ms at 16000 Hz, "
+               + meter.underruns() + " underruns (" + meter.stallMs() + " ms stalled), max lead " + meter.maxLeadMs()
+               + " ms" + (violations.isEmpty() ? "" : ", violations " + violations);
+    }
+}
