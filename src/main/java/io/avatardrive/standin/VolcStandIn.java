@@ -148,7 +148,7 @@ public final class VolcStandIn implements AutoCloseable {
             session.violation(problem);
             message(ws, VolcCodes.INVALID_PARAMETER, problem, 0);
         } else if (code != null) {
-            message(ws, code, VolcCodes.explain(code), 0);
+            message(ws, code, "the stand-in was told to answer " + code, 0);
         } else {
             session.accepted();
             message(ws, VolcCodes.OK, "ok", 0);

@@ -36,4 +36,35 @@ class PcmChunkerTest {
         assertEquals(32, PcmChunker.chunkBytes(16000, 1));
         assertThrows(IllegalArgumentException.class, () -> PcmChunker.chunkBytes(16000, 0));
     }
+
+    @Test
+    void wholeChunksJoinAShortRemainderToTheChunkBeforeIt() {
+        byte[] pcm = TestClips.pcm16(16000, 2.5);
+        List<byte[]> chunks = new ArrayList<>();
+        PcmChunker.wholeChunks(new PcmClip("c", 16000, new ByteArrayInputStream(pcm), "none"), 1000)
+                .forEachRemaining(chunks::add);
+        assertEquals(List.of(32000, 48000), chunks.stream().map(c -> c.length).toList());
+        assertArrayEquals(java.util.Arrays.copyOfRange(pcm, 32000, 80000), chunks.get(1));
+    }
+
+    @Test
+    void wholeChunksPadAClipShorterThanOneChunkWithSilence() {
+        byte[] pcm = TestClips.pcm16(16000, 0.25);
+        List<byte[]> chunks = new ArrayList<>();
+        PcmChunker.wholeChunks(new PcmClip("c", 16000, new ByteArrayInputStream(pcm), "none"), 1000)
+                .forEachRemaining(chunks::add);
+        assertEquals(1, chunks.size());
+        assertEquals(32000, chunks.get(0).length);
+        assertArrayEquals(pcm, java.util.Arrays.copyOf(chunks.get(0), pcm.length));
+        assertEquals(0, chunks.get(0)[31999]);
+    }
+
+    @Test
+    void wholeChunksOfAnExactMultipleAreAllFull() {
+        byte[] pcm = TestClips.pcm16(16000, 3.0);
+        List<byte[]> chunks = new ArrayList<>();
+        PcmChunker.wholeChunks(new PcmClip("c", 16000, new ByteArrayInputStream(pcm), "none"), 1000)
+                .forEachRemaining(chunks::add);
+        assertEquals(List.of(32000, 32000, 32000), chunks.stream().map(c -> c.length).toList());
+    }
 }
