@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.avatardrive.standin.VolcStandInSession;
 import io.avatardrive.support.TestClips;
 import io.avatardrive.support.VendorDriveTestSupport;
+import io.avatardrive.support.VendorStandIns;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -50,9 +51,9 @@ class VolcDriveTest extends VendorDriveTestSupport {
         assertTrue(heard.closedCleanly());
         assertEquals(TestClips.sha256(pcm), heard.sha256());
         assertEquals("avatar-drive", heard.session().get("uid").asText());
-        assertEquals(VOLC_ROLE, heard.session().get("role").asText());
+        assertEquals(VendorStandIns.VOLC_ROLE, heard.session().get("role").asText());
         assertEquals("audio", heard.session().get("input_mode").asText());
-        assertEquals(VOLC_APP_ID, heard.session().get("appid").asText());
+        assertEquals(VendorStandIns.VOLC_APP_ID, heard.session().get("appid").asText());
         assertEquals(JSON.readTree(ROLE_CONF), heard.session().get("role_conf"));
         assertEquals(JSON.readTree(RTC), heard.session().get("rtc"));
         assertFalse(heard.session().has("video"));

@@ -1,0 +1,44 @@
+package io.avatardrive.support;
+
+import java.util.Map;
+
+import io.avatardrive.standin.SamiStandIn;
+import io.avatardrive.standin.VolcStandIn;
+import org.apache.camel.test.AvailablePortFinder;
+
+/** Volcengine TTA and SAMI stand-ins on free 127.0.0.1 ports, and the settings that point a pipeline at them. */
+public final class VendorStandIns implements AutoCloseable {
+
+    public static final String VOLC_APP_ID = "volc-app-1";
+    public static final String VOLC_TOKEN = "volc-access-token-0123456789";
+    public static final String VOLC_ROLE = "LiuXuan";
+    public static final String SAMI_APP_KEY = "sami-appkey-1";
+    public static final String SAMI_TOKEN = "sami-token-0123456789";
+    public static final String SPEAKER = "zh_female_qingxin_stream";
+
+    public final VolcStandIn volc;
+    public final SamiStandIn sami;
+
+    public VendorStandIns() {
+        volc = new VolcStandIn(VOLC_APP_ID, VOLC_TOKEN).start(AvailablePortFinder.getNextAvailable());
+        sami = new SamiStandIn(SAMI_APP_KEY, SAMI_TOKEN).start(AvailablePortFinder.getNextAvailable());
+    }
+
+    public Map<String, String> addTo(Map<String, String> p) {
+        p.put("volc.tta-url", volc.ttaUrl());
+        p.put("volc.app-id", VOLC_APP_ID);
+        p.put("volc.access-token", VOLC_TOKEN);
+        p.put("volc.role", VOLC_ROLE);
+        p.put("volc.voice-end-timeout-ms", "5000");
+        p.put("sami.url", sami.url());
+        p.put("sami.appkey", SAMI_APP_KEY);
+        p.put("sami.token", SAMI_TOKEN);
+        return p;
+    }
+
+    @Override
+    public void close() {
+        volc.close();
+        sami.close();
+    }
+}
