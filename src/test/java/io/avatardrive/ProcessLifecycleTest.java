@@ -33,8 +33,16 @@ class ProcessLifecycleTest {
         return start(driving, List.of(), new StringBuffer());
     }
 
-    /** Starts the application with these extra -D settings; its whole output is collected in {@code output}. */
     Process start(CountDownLatch driving, List<String> settings, StringBuffer output) throws Exception {
+        return start(driving, settings, java.util.Map.of(), output);
+    }
+
+    /**
+     * Starts the application with these extra -D settings and environment variables; its whole output is collected in
+     * {@code output}.
+     */
+    Process start(CountDownLatch driving, List<String> settings, java.util.Map<String, String> environment,
+                  StringBuffer output) throws Exception {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"),
@@ -51,7 +59,9 @@ class ProcessLifecycleTest {
                 "-Ddrive.retry-delay-ms=50"));
         command.addAll(settings);
         command.add(AvatarDriveMain.class.getName());
-        Process process = new ProcessBuilder(command).directory(new File(".")).redirectErrorStream(true).start();
+        ProcessBuilder builder = new ProcessBuilder(command).directory(new File(".")).redirectErrorStream(true);
+        builder.environment().putAll(environment);
+        Process process = builder.start();
         Thread reader = new Thread(() -> {
             try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
                 for (String line = out.readLine(); line != null; line = out.readLine()) {

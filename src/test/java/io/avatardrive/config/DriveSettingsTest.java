@@ -60,4 +60,32 @@ class DriveSettingsTest {
         Redactor r = new Redactor("s3cr3tvalue");
         assertEquals("x ****** ws://h/ws?Token=******&a=1", r.redact("x s3cr3tvalue ws://h/ws?Token=abc.def&a=1"));
     }
+
+    @Test
+    void badVendorSettingsAreNamedToo() {
+        InvalidSettingsException e = assertThrows(InvalidSettingsException.class, () -> read(Map.of(
+                "drive.backend", "heygen", "volc.chunk-ms", "500", "volc.role-conf", "voice_type=x",
+                "sami.url", "https://sami.bytedance.com/api/v1/ws")));
+        assertTrue(e.getMessage().contains("drive.backend must be zego or volc-tta, was 'heygen'"), e.getMessage());
+        assertTrue(e.getMessage().contains("volc.chunk-ms must be at least 1000, was 500"), e.getMessage());
+        assertTrue(e.getMessage().contains("volc.role-conf must be a JSON object"), e.getMessage());
+        assertTrue(e.getMessage().contains("sami.url must be a ws(s) URL"), e.getMessage());
+    }
+
+    @Test
+    void aVolcengineOrSamiAccountWithoutItsTokenIsRefused() {
+        DriveSettings s = read(Map.of("volc.app-id", "v1", "sami.appkey", "k1"));
+        InvalidSettingsException e = assertThrows(InvalidSettingsException.class, s::requireCompleteVendorCredentials);
+        assertTrue(e.getMessage().contains("volc.access-token is required"), e.getMessage());
+        assertTrue(e.getMessage().contains("volc.role is required"), e.getMessage());
+        assertTrue(e.getMessage().contains("sami.token is required"), e.getMessage());
+    }
+
+    @Test
+    void vendorTokensAreNotInTheSettingsTextAndAreRedacted() {
+        DriveSettings s = read(Map.of("volc.access-token", "v0lct0ken", "sami.token", "s4mit0ken"));
+        assertFalse(s.toString().contains("v0lct0ken"));
+        assertFalse(s.toString().contains("s4mit0ken"));
+        assertEquals("a ****** b ******", s.redactor().redact("a v0lct0ken b s4mit0ken"));
+    }
 }
