@@ -186,7 +186,8 @@ public class AvatarDriveConfiguration implements CamelConfiguration {
         SamiStandIn standIn = new SamiStandIn(STAND_IN_APP_ID, token).start(0);
         stopWithContext(context, standIn);
         LOG.info("No sami.appkey is set: voice conversion uses the LOCAL SAMI STAND-IN at {}", standIn.url());
-        DriveSettings local = settings.withSami(new SamiSettings(standIn.url(), STAND_IN_APP_ID, token));
+        DriveSettings local = settings.withSami(new SamiSettings(standIn.url(), STAND_IN_APP_ID, token,
+                settings.sami().leadMs()));
         PropertiesComponent properties = context.getPropertiesComponent();
         properties.addOverrideProperty("sami.url", local.sami().url());
         properties.addOverrideProperty("sami.appkey", local.sami().appKey());

@@ -52,7 +52,7 @@ public record DriveSettings(
             "zego.task-id", "zego.ws-trust-all", "zego.api-qps", "drive.pcm-sample-rate", "drive.chunk-ms",
             "drive.lead-ms", "drive.stall-timeout-ms", "drive.backend", "voice.speaker", "volc.tta-url", "volc.app-id",
             "volc.access-token", "volc.uid", "volc.role", "volc.role-conf", "volc.video", "volc.rtc", "volc.rtmp",
-            "volc.chunk-ms", "volc.voice-end-timeout-ms", "sami.url", "sami.appkey", "sami.token");
+            "volc.chunk-ms", "volc.voice-end-timeout-ms", "sami.url", "sami.appkey", "sami.token", "sami.lead-ms");
 
     /** Reads the settings through a key lookup (Camel's properties component in the application). */
     public static DriveSettings from(Function<String, Optional<String>> lookup) {

@@ -1,12 +1,16 @@
 package io.avatardrive.config;
 
-/** How to reach SAMI's VoiceConversionStream: the socket and the account's appkey and token. */
-public record SamiSettings(String url, String appKey, String token) {
+/**
+ * How to reach SAMI's VoiceConversionStream: the socket, the account's appkey and token, and how far ahead of real
+ * time the input goes, which must cover the drive's own lead plus the converter's delay.
+ */
+public record SamiSettings(String url, String appKey, String token, int leadMs) {
 
     public static final String VENDOR_URL = "wss://sami.bytedance.com/api/v1/ws";
 
     static SamiSettings read(DriveSettings.Reader r) {
-        return new SamiSettings(r.webSocketUrl("sami.url", VENDOR_URL), r.text("sami.appkey", ""), r.text("sami.token", ""));
+        return new SamiSettings(r.webSocketUrl("sami.url", VENDOR_URL), r.text("sami.appkey", ""), r.text("sami.token", ""),
+                r.nonNegative("sami.lead-ms", 1000));
     }
 
     public boolean hasCredentials() {
@@ -15,6 +19,6 @@ public record SamiSettings(String url, String appKey, String token) {
 
     @Override
     public String toString() {
-        return "SamiSettings[url=" + url + ", appKey=" + appKey + ", token=" + (token.isBlank() ? "" : "******") + "]";
+        return "SamiSettings[url=" + url + ", appKey=" + appKey + ", token=" + (token.isBlank() ? "" : "******") + ", leadMs=" + leadMs + "]";
     }
 }

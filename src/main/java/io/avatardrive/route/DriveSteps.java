@@ -107,7 +107,7 @@ public final class DriveSteps {
         if (!speaker.isEmpty()) {
             exchange.setProperty(DriveHeaders.STAGE, Stage.VOICE);
             clip = VoiceConversion.start(vertx(exchange), senders(exchange), settings.sami(), speaker, clip,
-                    settings.leadMs(), settings.stallTimeoutMs());
+                    settings.sami().leadMs(), settings.stallTimeoutMs());
         }
         if (DriveSettings.VOLC_TTA.equals(backend)) {
             clip = PcmNormaliser.resample(clip, VolcFrames.SAMPLE_RATE);

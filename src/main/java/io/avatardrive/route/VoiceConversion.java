@@ -19,7 +19,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A clip spoken in another voice: SAMI's VoiceConversionStream converts it while it is being driven. The input goes to
- * SAMI at real time (after the lead) from a sender of its own; what comes back is a clip the drive reads as it arrives,
+ * SAMI at real time after its own lead (sami.lead-ms, more than the drive's, so the drive never waits for it) from a
+ * sender of its own; what comes back is a clip the drive reads as it arrives,
  * so the avatar starts speaking once the first converted audio is in, not once the conversion has finished.
  */
 final class VoiceConversion implements VendorSocket.Listener {

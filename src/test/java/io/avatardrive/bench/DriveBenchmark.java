@@ -31,6 +31,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.avatardrive.config.AvatarDriveConfiguration;
 import io.avatardrive.config.BrokerSettings;
 import io.avatardrive.queue.EmbeddedBroker;
+import io.avatardrive.standin.SamiStandIn;
+import io.avatardrive.standin.SamiStandInTask;
 import io.avatardrive.standin.StandInDrive;
 import io.avatardrive.standin.ZegoStandIn;
 import io.avatardrive.support.Pipelines;
@@ -59,6 +61,7 @@ public final class DriveBenchmark {
     private final Map<String, Object> figures = new LinkedHashMap<>();
     private final List<String[]> table = new ArrayList<>();
     private ZegoStandIn standIn;
+    private SamiStandIn sami;
     private CamelContext context;
     private Path root;
     private Path inbox;
@@ -71,7 +74,8 @@ public final class DriveBenchmark {
 
     public static void main(String[] args) throws Exception {
         Map<String, String> options = new HashMap<>(Map.of("drives", "1000", "seconds", "30", "long-seconds", "300",
-                "trickle", "40", "burst", "20", "queue-clips", "20", "scenarios", "concurrent,long,latency,burst,naive"));
+                "trickle", "40", "burst", "20", "queue-clips", "20", "voice-clips", "3", "voice-seconds", "10",
+                "scenarios", "concurrent,long,latency,burst,naive,voice"));
         for (int i = 0; i + 1 < args.length; i += 2) {
             options.put(args[i].replaceFirst("^--", ""), args[i + 1]);
         }
@@ -107,6 +111,12 @@ public final class DriveBenchmark {
         p.put("drive.max-concurrent", Integer.toString(drives + 16));
         p.put("drive.poll-delay-ms", options.getOrDefault("poll-delay-ms", "100"));
         boolean queue = options.get("scenarios").contains("queue");
+        if (options.get("scenarios").contains("voice")) {
+            sami = new SamiStandIn("bench-appkey", "bench-token").start(AvailablePortFinder.getNextAvailable());
+            p.put("sami.url", sami.url());
+            p.put("sami.appkey", "bench-appkey");
+            p.put("sami.token", "bench-token");
+        }
         List<String> routeFiles = new ArrayList<>(List.of("drive.yaml", "inbox.yaml"));
         if (queue) {
             p.put("broker.port", Integer.toString(AvailablePortFinder.getNextAvailable()));
@@ -141,12 +151,16 @@ public final class DriveBenchmark {
                     case "burst" -> burst(option("burst"));
                     case "naive" -> naiveComparison();
                     case "queue" -> queueBurst(option("queue-clips"));
+                    case "voice" -> voice(option("voice-clips"), option("voice-seconds"));
                     default -> throw new IllegalArgumentException("unknown scenario " + scenario);
                 }
             }
         } finally {
             context.stop();
             standIn.close();
+            if (sami != null) {
+                sami.close();
+            }
         }
         print();
     }
@@ -252,6 +266,40 @@ public final class DriveBenchmark {
         figures.put("latency", f);
         standIn.lateness().clear();
         row("pipeline, " + count + " single drops, 150 ms apart", f);
+    }
+
+    /**
+     * Clips converted by the SAMI stand-in (at real time) on their way to the ZEGO avatar, one task each, dropped at
+     * once: the time from the drop to the avatar's first PCM, and whether the drive kept up with the converter.
+     */
+    private void voice(int count, int seconds) throws Exception {
+        Path staging = Files.createDirectories(root.resolve("voice-staging"));
+        List<Path> staged = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            Path dir = Files.createDirectories(staging.resolve("voice-" + i));
+            staged.add(Files.write(dir.resolve("clip.wav"), TestClips.wav16(16000, TestClips.pcm16(16000, seconds))));
+            Path task = Files.createDirectories(inbox.resolve("voice-" + i));
+            Files.writeString(task.resolve(".drive.properties"), "voice.speaker = zh_female_qingxin_stream\n");
+        }
+        standIn.lateness().clear();
+        int tasksBefore = sami.tasks().size();
+        Map<String, Long> dropped = dropAll(staged, i -> "voice-" + i);
+        for (String task : dropped.keySet()) {
+            awaitReportsUnder(task, 1, Duration.ofSeconds(seconds + 60L));
+        }
+        List<StandInDrive> heard = heardFor(dropped.keySet());
+        List<SamiStandInTask> conversions = sami.tasks().subList(tasksBefore, sami.tasks().size());
+        long startedBeforeConversionEnded = heard.stream().filter(d -> conversions.stream()
+                .anyMatch(c -> d.playback().firstAudioAtNanos() < c.finishedAtNanos())).count();
+        Map<String, Object> f = pacingFigures(heard);
+        f.put("clips", count);
+        f.put("audioSeconds", seconds);
+        f.put("dropToFirstPcmP50Ms", percentile(firstPcmLatencies(heard, dropped), 0.5));
+        f.put("dropToFirstPcmMaxMs", percentile(firstPcmLatencies(heard, dropped), 1.0));
+        f.put("dropToFirstPcmP99Ms", percentile(firstPcmLatencies(heard, dropped), 0.99));
+        f.put("drivesStartedBeforeConversionEnded", startedBeforeConversionEnded);
+        figures.put("voice", f);
+        row("SAMI -> ZEGO, " + count + " x " + seconds + " s converted", f);
     }
 
     /** M clips dropped at once for one TaskId: driven one after the other, in order, none overlapping. */

@@ -17,8 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class VoiceConversionTest extends VendorDriveTestSupport {
 
-    private static final int LEAD_MS = 200;
-    private static final int CHUNK_MS = 100;
+    private static final int INPUT_CHUNK_MS = 100;
 
     @Override
     protected Map<String, String> properties() {
@@ -58,8 +57,8 @@ class VoiceConversionTest extends VendorDriveTestSupport {
         assertEquals(96000, conversion.inputBytes());
         assertEquals(List.of("StartTask", "FinishTask"),
                 conversion.requests().stream().map(r -> json(r).get("event").asText()).toList());
-        assertTrue(conversion.inputMaxLeadMs() <= LEAD_MS + CHUNK_MS + 50,
-                "input paced at real time after the lead: " + conversion.inputMaxLeadMs() + " ms ahead");
+        assertTrue(conversion.inputMaxLeadMs() <= VendorStandIns.SAMI_LEAD_MS + INPUT_CHUNK_MS + 50,
+                "input paced at real time after sami.lead-ms: " + conversion.inputMaxLeadMs() + " ms ahead");
 
         assertEquals(24000, avatar.sampleRate());
         assertEquals(List.of("Start", "audio", "Stop"), avatar.frames());

@@ -15,6 +15,8 @@ public final class VendorStandIns implements AutoCloseable {
     public static final String SAMI_APP_KEY = "sami-appkey-1";
     public static final String SAMI_TOKEN = "sami-token-0123456789";
     public static final String SPEAKER = "zh_female_qingxin_stream";
+    /** Twice the tests' drive lead: the converter keeps ahead of the drive. */
+    public static final int SAMI_LEAD_MS = 400;
 
     public final VolcStandIn volc;
     public final SamiStandIn sami;
@@ -33,6 +35,7 @@ public final class VendorStandIns implements AutoCloseable {
         p.put("sami.url", sami.url());
         p.put("sami.appkey", SAMI_APP_KEY);
         p.put("sami.token", SAMI_TOKEN);
+        p.put("sami.lead-ms", Integer.toString(SAMI_LEAD_MS));
         return p;
     }
 
