@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.concurrent.TimeUnit;
+import java.util.Map;
 import java.util.Optional;
 
 import io.avatardrive.queue.BrokerHealthCheck;
@@ -155,12 +156,8 @@ public class AvatarDriveConfiguration implements CamelConfiguration {
         LOG.info("No zego.app-id is set: driving the LOCAL ZEGO STAND-IN at {}, not a real avatar", standIn.apiUrl());
         LOG.info("Set ZEGO_APP_ID, ZEGO_SERVER_SECRET and ZEGO_TASK_ID to drive a real ZEGO digital human");
         DriveSettings local = settings.withStandIn(standIn.apiUrl(), STAND_IN_APP_ID, secret, STAND_IN_TASK_ID);
-        // the drive route template reads these keys, so the stand-in's values override the configured ones
-        PropertiesComponent properties = context.getPropertiesComponent();
-        properties.addOverrideProperty("zego.api-url", local.apiUrl());
-        properties.addOverrideProperty("zego.app-id", local.appId());
-        properties.addOverrideProperty("zego.server-secret", local.serverSecret());
-        properties.addOverrideProperty("zego.task-id", local.taskId());
+        override(context, Map.of("zego.api-url", local.apiUrl(), "zego.app-id", local.appId(),
+                "zego.server-secret", local.serverSecret(), "zego.task-id", local.taskId()));
         return local;
     }
 
@@ -172,11 +169,8 @@ public class AvatarDriveConfiguration implements CamelConfiguration {
         LOG.info("No volc.app-id is set: the volc-tta backend drives the LOCAL VOLCENGINE STAND-IN at {}", standIn.ttaUrl());
         DriveSettings local = settings.withVolc(settings.volc().withStandIn(standIn.ttaUrl(), STAND_IN_APP_ID, token,
                 STAND_IN_ROLE));
-        PropertiesComponent properties = context.getPropertiesComponent();
-        properties.addOverrideProperty("volc.tta-url", local.volc().ttaUrl());
-        properties.addOverrideProperty("volc.app-id", local.volc().appId());
-        properties.addOverrideProperty("volc.access-token", local.volc().accessToken());
-        properties.addOverrideProperty("volc.role", local.volc().role());
+        override(context, Map.of("volc.tta-url", local.volc().ttaUrl(), "volc.app-id", local.volc().appId(),
+                "volc.access-token", local.volc().accessToken(), "volc.role", local.volc().role()));
         return local;
     }
 
@@ -188,11 +182,14 @@ public class AvatarDriveConfiguration implements CamelConfiguration {
         LOG.info("No sami.appkey is set: voice conversion uses the LOCAL SAMI STAND-IN at {}", standIn.url());
         DriveSettings local = settings.withSami(new SamiSettings(standIn.url(), STAND_IN_APP_ID, token,
                 settings.sami().leadMs()));
-        PropertiesComponent properties = context.getPropertiesComponent();
-        properties.addOverrideProperty("sami.url", local.sami().url());
-        properties.addOverrideProperty("sami.appkey", local.sami().appKey());
-        properties.addOverrideProperty("sami.token", local.sami().token());
+        override(context, Map.of("sami.url", local.sami().url(), "sami.appkey", local.sami().appKey(),
+                "sami.token", local.sami().token()));
         return local;
+    }
+
+    /** The drive route template reads these keys, so a stand-in's values override the configured ones. */
+    private static void override(CamelContext context, Map<String, String> properties) {
+        properties.forEach(context.getPropertiesComponent()::addOverrideProperty);
     }
 
     private static String randomSecret() {

@@ -22,11 +22,10 @@ import io.avatardrive.audio.PcmNormaliser;
 import io.avatardrive.config.DriveSettings;
 import io.avatardrive.config.Redactor;
 import io.avatardrive.sami.SamiException;
-import io.avatardrive.volc.VolcException;
+import io.avatardrive.vendor.VendorException;
 import io.avatardrive.volc.VolcFrames;
 import io.avatardrive.zego.DriveByWsStreamResponse;
 import io.avatardrive.zego.DriveTicket;
-import io.avatardrive.zego.ZegoApiException;
 import io.avatardrive.zego.ZegoSigner;
 import io.vertx.core.Vertx;
 import org.apache.camel.Exchange;
@@ -281,23 +280,13 @@ public final class DriveSteps {
                 stage = failure.stage();
                 break;
             }
-            if (t instanceof ZegoApiException api) {
-                code = api.getCode();
-                vendorMessage = api.getVendorMessage();
-                vendor = FailureReport.ZEGO;
-                break;
-            }
-            if (t instanceof VolcException volc) {
-                code = volc.getCode();
-                vendorMessage = volc.getVendorMessage();
-                vendor = FailureReport.VOLC_TTA;
-                break;
-            }
-            if (t instanceof SamiException sami) {
-                stage = Stage.VOICE;
-                code = sami.getCode();
-                vendorMessage = sami.getVendorMessage();
-                vendor = FailureReport.SAMI;
+            if (t instanceof VendorException answer) {
+                if (answer instanceof SamiException) {
+                    stage = Stage.VOICE;
+                }
+                code = answer.getCode();
+                vendorMessage = answer.getVendorMessage();
+                vendor = answer.getVendor();
                 break;
             }
             if (t instanceof AudioFormatProblem) {
@@ -321,8 +310,7 @@ public final class DriveSteps {
             return "unknown failure";
         }
         for (Throwable t = cause; t != null; t = t.getCause()) {
-            if (t instanceof DriveFailure || t instanceof ZegoApiException || t instanceof VolcException
-                || t instanceof SamiException || t instanceof AudioFormatProblem) {
+            if (t instanceof DriveFailure || t instanceof VendorException || t instanceof AudioFormatProblem) {
                 return t.getMessage();
             }
         }

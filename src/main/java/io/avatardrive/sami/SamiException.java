@@ -1,22 +1,11 @@
 package io.avatardrive.sami;
 
-/** SAMI refused or failed a voice conversion: carries the status code, the status text and its meaning. */
-public class SamiException extends RuntimeException {
+import io.avatardrive.vendor.VendorException;
 
-    private final long code;
-    private final String vendorMessage;
+/** SAMI refused or failed a voice conversion: carries the status code, the status text and its meaning. */
+public class SamiException extends VendorException {
 
     public SamiException(long code, String vendorMessage) {
-        super("SAMI voice conversion returned status " + code + " (" + SamiCodes.explain(code) + "): " + vendorMessage);
-        this.code = code;
-        this.vendorMessage = vendorMessage;
-    }
-
-    public long getCode() {
-        return code;
-    }
-
-    public String getVendorMessage() {
-        return vendorMessage;
+        super("sami", "SAMI voice conversion returned status", code, SamiCodes.explain(code), vendorMessage);
     }
 }

@@ -6,17 +6,13 @@ import java.util.Deque;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.avatardrive.sami.SamiCodes;
 import io.avatardrive.sami.SamiFrames;
-import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.http.HttpServer;
-import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.ServerWebSocket;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,7 +22,7 @@ import org.slf4j.LoggerFactory;
  * audio, 24 kHz out), answers TaskStarted, "converts" each input frame at once by resampling it to 24 kHz, and answers
  * FinishTask with TaskFinished. Status codes are SAMI's, 40000022 for an unknown speaker among them.
  */
-public final class SamiStandIn implements AutoCloseable {
+public final class SamiStandIn extends WebSocketStandIn {
 
     public static final String PATH = "/api/v1/ws";
     /** SAMI's published streaming voices. */
@@ -39,13 +35,10 @@ public final class SamiStandIn implements AutoCloseable {
 
     private final String appKey;
     private final String token;
-    private final Vertx vertx = Vertx.vertx();
     private final List<SamiStandInTask> tasks = new CopyOnWriteArrayList<>();
     private final Deque<Long> injected = new ArrayDeque<>();
     private volatile boolean base64Text;
     private volatile long failAfterInputBytes = -1;
-    private HttpServer server;
-    private int port;
 
     public SamiStandIn(String appKey, String token) {
         this.appKey = appKey;
@@ -75,16 +68,13 @@ public final class SamiStandIn implements AutoCloseable {
     }
 
     public SamiStandIn start(int wantedPort) {
-        server = vertx.createHttpServer(new HttpServerOptions().setHost("127.0.0.1").setPort(wantedPort)
-                .setMaxWebSocketMessageSize(4 << 20).setMaxWebSocketFrameSize(4 << 20));
-        server.webSocketHandler(this::onSocket);
-        port = server.listen().toCompletionStage().toCompletableFuture().join().actualPort();
+        listen(wantedPort);
         LOG.info("SAMI stand-in listening on {}", url());
         return this;
     }
 
     public String url() {
-        return "ws://127.0.0.1:" + port + PATH;
+        return "ws://127.0.0.1:" + port() + PATH;
     }
 
     public List<SamiStandInTask> tasks() {
@@ -93,17 +83,11 @@ public final class SamiStandIn implements AutoCloseable {
 
     /** Waits until {@code count} tasks have ended (finished or failed). */
     public boolean awaitEnded(int count, long timeoutMs) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMs);
-        while (tasks.stream().filter(SamiStandInTask::ended).count() < count) {
-            if (System.nanoTime() > deadline) {
-                return false;
-            }
-            Thread.sleep(20);
-        }
-        return true;
+        return await(() -> tasks.stream().filter(SamiStandInTask::ended).count(), count, timeoutMs);
     }
 
-    private void onSocket(ServerWebSocket ws) {
+    @Override
+    protected void onSocket(ServerWebSocket ws) {
         if (!PATH.equals(ws.path())) {
             ws.reject(404);
             return;
@@ -210,13 +194,5 @@ public final class SamiStandIn implements AutoCloseable {
         if (!ws.isClosed()) {
             ws.writeTextMessage(response.toString());
         }
-    }
-
-    @Override
-    public void close() {
-        if (server != null) {
-            server.close().toCompletionStage().toCompletableFuture().join();
-        }
-        vertx.close().toCompletionStage().toCompletableFuture().join();
     }
 }

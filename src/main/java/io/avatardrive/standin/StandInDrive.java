@@ -1,9 +1,6 @@
 package io.avatardrive.standin;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.function.LongConsumer;
 
@@ -14,7 +11,7 @@ public final class StandInDrive {
 
     private final String driveId;
     private final String taskId;
-    private final MessageDigest digest;
+    private final AudioDigest digest = new AudioDigest();
     private final PlaybackMeter meter;
     private final LongConsumer lateness;
     private final List<String> violations = new ArrayList<>();
@@ -33,11 +30,6 @@ public final class StandInDrive {
         this.taskId = taskId;
         this.meter = meter;
         this.lateness = lateness;
-        try {
-            this.digest = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     synchronized boolean connect(long now) {
@@ -76,7 +68,7 @@ public final class StandInDrive {
         if (pcm.length % 2 != 0) {
             violations.add("a frame of " + pcm.length + " bytes splits a sample");
         }
-        digest.update(pcm);
+        digest.update(pcm, 0, pcm.length);
         bytes += pcm.length;
         long late = meter.onAudio(now, pcm.length * 1_000_000_000L / (sampleRate * 2L));
         if (late != Long.MIN_VALUE) {
@@ -134,12 +126,8 @@ public final class StandInDrive {
     }
 
     /** SHA-256 of all PCM received, to compare with what was sent without keeping the audio. */
-    public synchronized String sha256() {
-        try {
-            return HexFormat.of().formatHex(((MessageDigest) digest.clone()).digest());
-        } catch (CloneNotSupportedException e) {
-            throw new IllegalStateException(e);
-        }
+    public String sha256() {
+        return digest.hex();
     }
 
     public synchronized List<String> frames() {

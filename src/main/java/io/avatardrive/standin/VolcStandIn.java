@@ -11,9 +11,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.avatardrive.volc.VolcCodes;
 import io.avatardrive.volc.VolcFrames;
 import io.netty.handler.codec.http.QueryStringDecoder;
-import io.vertx.core.Vertx;
-import io.vertx.core.http.HttpServer;
-import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.ServerWebSocket;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,7 +20,7 @@ import org.slf4j.LoggerFactory;
  * the {@code |CTL|00|} session JSON and the framing of every audio piece, answers {@code |MSG|00|}, plays the 16 kHz
  * audio back against a 300 ms buffer, and sends {@code voice_start} and, once the last piece has played, {@code voice_end}.
  */
-public final class VolcStandIn implements AutoCloseable {
+public final class VolcStandIn extends WebSocketStandIn {
 
     public static final String PATH = "/api/v1/volc_virtual_human/tta/2d";
 
@@ -33,11 +30,8 @@ public final class VolcStandIn implements AutoCloseable {
     private final String appId;
     private final String accessToken;
     private final long playbackBufferMs;
-    private final Vertx vertx = Vertx.vertx();
     private final List<VolcStandInSession> sessions = new CopyOnWriteArrayList<>();
     private final Deque<long[]> injected = new ArrayDeque<>();
-    private HttpServer server;
-    private int port;
 
     public VolcStandIn(String appId, String accessToken) {
         this(appId, accessToken, 300);
@@ -67,16 +61,13 @@ public final class VolcStandIn implements AutoCloseable {
     }
 
     public VolcStandIn start(int wantedPort) {
-        server = vertx.createHttpServer(new HttpServerOptions().setHost("127.0.0.1").setPort(wantedPort)
-                .setMaxWebSocketMessageSize(4 << 20).setMaxWebSocketFrameSize(4 << 20));
-        server.webSocketHandler(this::onSocket);
-        port = server.listen().toCompletionStage().toCompletableFuture().join().actualPort();
+        listen(wantedPort);
         LOG.info("Volcengine TTA stand-in listening on {}", ttaUrl());
         return this;
     }
 
     public String ttaUrl() {
-        return "ws://127.0.0.1:" + port + PATH;
+        return "ws://127.0.0.1:" + port() + PATH;
     }
 
     public List<VolcStandInSession> sessions() {
@@ -85,17 +76,11 @@ public final class VolcStandIn implements AutoCloseable {
 
     /** Waits until {@code count} sessions have closed. */
     public boolean awaitClosed(int count, long timeoutMs) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMs);
-        while (sessions.stream().filter(VolcStandInSession::closed).count() < count) {
-            if (System.nanoTime() > deadline) {
-                return false;
-            }
-            Thread.sleep(20);
-        }
-        return true;
+        return await(() -> sessions.stream().filter(VolcStandInSession::closed).count(), count, timeoutMs);
     }
 
-    private void onSocket(ServerWebSocket ws) {
+    @Override
+    protected void onSocket(ServerWebSocket ws) {
         QueryStringDecoder query = new QueryStringDecoder(ws.uri());
         if (!PATH.equals(ws.path()) || !appId.equals(first(query, "appid")) || !accessToken.equals(first(query, "access_token"))) {
             ws.reject(401);
@@ -179,13 +164,5 @@ public final class VolcStandIn implements AutoCloseable {
         if (!ws.isClosed()) {
             ws.writeTextMessage(VolcFrames.EVENT + "{\"callback_info\":{\"type\":\"" + type + "\",\"data\":{}}}");
         }
-    }
-
-    @Override
-    public void close() {
-        if (server != null) {
-            server.close().toCompletionStage().toCompletableFuture().join();
-        }
-        vertx.close().toCompletionStage().toCompletableFuture().join();
     }
 }

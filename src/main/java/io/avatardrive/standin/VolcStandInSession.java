@@ -1,10 +1,7 @@
 package io.avatardrive.standin;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -17,7 +14,7 @@ public final class VolcStandInSession {
     static final int MIN_PIECE_BYTES = VolcFrames.SAMPLE_RATE * 2;
 
     private final PlaybackMeter meter;
-    private final MessageDigest digest;
+    private final AudioDigest digest = new AudioDigest();
     private final List<String> frames = new ArrayList<>();
     private final List<String> violations = new ArrayList<>();
     private JsonNode session;
@@ -31,11 +28,6 @@ public final class VolcStandInSession {
 
     VolcStandInSession(PlaybackMeter meter) {
         this.meter = meter;
-        try {
-            this.digest = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     synchronized void frame(String header, int bodyBytes) {
@@ -129,12 +121,8 @@ public final class VolcStandInSession {
         return bytes;
     }
 
-    public synchronized String sha256() {
-        try {
-            return HexFormat.of().formatHex(((MessageDigest) digest.clone()).digest());
-        } catch (CloneNotSupportedException e) {
-            throw new IllegalStateException(e);
-        }
+    public String sha256() {
+        return digest.hex();
     }
 
     public synchronized boolean closed() {

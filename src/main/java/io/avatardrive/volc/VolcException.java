@@ -1,22 +1,11 @@
 package io.avatardrive.volc;
 
-/** A TTA session answered with a status code other than 1000: carries the code, the server's message and its meaning. */
-public class VolcException extends RuntimeException {
+import io.avatardrive.vendor.VendorException;
 
-    private final long code;
-    private final String vendorMessage;
+/** A TTA session answered with a status code other than 1000: carries the code, the server's message and its meaning. */
+public class VolcException extends VendorException {
 
     public VolcException(long code, String vendorMessage) {
-        super("Volcengine TTA returned code " + code + " (" + VolcCodes.explain(code) + "): " + vendorMessage);
-        this.code = code;
-        this.vendorMessage = vendorMessage;
-    }
-
-    public long getCode() {
-        return code;
-    }
-
-    public String getVendorMessage() {
-        return vendorMessage;
+        super("volc-tta", "Volcengine TTA returned code", code, VolcCodes.explain(code), vendorMessage);
     }
 }
