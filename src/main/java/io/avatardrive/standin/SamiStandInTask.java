@@ -10,6 +10,7 @@ public final class SamiStandInTask {
     private final List<String> requests = new ArrayList<>();
     private final List<String> violations = new ArrayList<>();
     private PlaybackMeter input;
+    private final AudioDigest inputDigest = new AudioDigest();
     private LinearResampler resampler;
     private String speaker;
     private int inputSampleRate;
@@ -47,6 +48,7 @@ public final class SamiStandInTask {
             return null;
         }
         inputBytes += pcm.length;
+        inputDigest.update(pcm, 0, pcm.length);
         input.onAudio(now, pcm.length * 1_000_000_000L / (inputSampleRate * 2L));
         return resampler.push(pcm);
     }
@@ -96,6 +98,11 @@ public final class SamiStandInTask {
 
     public synchronized long inputBytes() {
         return inputBytes;
+    }
+
+    /** SHA-256 of the input audio, to check it arrived byte for byte. */
+    public String inputSha256() {
+        return inputDigest.hex();
     }
 
     public synchronized long outputBytes() {

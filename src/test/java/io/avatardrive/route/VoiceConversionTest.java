@@ -43,7 +43,8 @@ class VoiceConversionTest extends VendorDriveTestSupport {
     @Test
     void aConvertedClipDrivesZegoAt24kWithNoUnderrunsAndStartsBeforeConversionEnds() throws Exception {
         folderSettings("voiced", "voice.speaker = " + VendorStandIns.SPEAKER + "\n");
-        drop("voiced/a.wav", TestClips.wav16(16000, TestClips.pcm16(16000, 3.0)));
+        byte[] pcm = TestClips.pcm16(16000, 3.0);
+        drop("voiced/a.wav", TestClips.wav16(16000, pcm));
 
         JsonNode report = awaitDone("voiced/a.wav");
         StandInDrive avatar = heardCompleted(report.get("driveId").asText());
@@ -55,6 +56,7 @@ class VoiceConversionTest extends VendorDriveTestSupport {
         assertEquals(VendorStandIns.SPEAKER, conversion.speaker());
         assertEquals(16000, conversion.inputSampleRate());
         assertEquals(96000, conversion.inputBytes());
+        assertEquals(TestClips.sha256(pcm), conversion.inputSha256(), "SAMI got the clip byte for byte");
         assertEquals(List.of("StartTask", "FinishTask"),
                 conversion.requests().stream().map(r -> json(r).get("event").asText()).toList());
         assertTrue(conversion.inputMaxLeadMs() <= VendorStandIns.SAMI_LEAD_MS + INPUT_CHUNK_MS + 50,
