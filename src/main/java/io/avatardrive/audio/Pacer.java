@@ -35,26 +35,42 @@ public final class Pacer {
      * has been written (see {@link #sent()}), so a slow connection start does not push the lead ahead of real time.
      */
     public void awaitTurn(long audioOffsetNanos, long audioAfterNanos) {
-        long now = clock.getAsLong();
-        if (startNanos < 0) {
-            maxLeadNanos = Math.max(maxLeadNanos, audioAfterNanos);
-            return;
-        }
-        long due = startNanos + audioOffsetNanos - leadNanos;
         waiter = Thread.currentThread();
-        while (now < due) {
+        for (long wait = nanosUntilTurn(audioOffsetNanos); wait > 0; wait = nanosUntilTurn(audioOffsetNanos)) {
             if (cancelled || Thread.currentThread().isInterrupted()) {
                 // the process is stopping: end the stream here, the caller still sends Stop
                 throw new CancellationException("the drive was cut short: the pipeline is shutting down");
             }
-            LockSupport.parkNanos(this, due - now);
-            now = clock.getAsLong();
+            LockSupport.parkNanos(this, wait);
         }
         waiter = null;
+        turnTaken(audioOffsetNanos, audioAfterNanos);
+    }
+
+    /**
+     * How long until the chunk that begins at {@code audioOffsetNanos} may be sent; zero or less means now. For a
+     * sender that waits on a timer instead of a thread.
+     */
+    public long nanosUntilTurn(long audioOffsetNanos) {
+        return startNanos < 0 ? 0 : startNanos + audioOffsetNanos - leadNanos - clock.getAsLong();
+    }
+
+    /** The chunk goes now: records how late it is and how far ahead the avatar will be once it holds it. */
+    public void turnTaken(long audioOffsetNanos, long audioAfterNanos) {
+        if (startNanos < 0) {
+            maxLeadNanos = Math.max(maxLeadNanos, audioAfterNanos);
+            return;
+        }
+        long now = clock.getAsLong();
         if (audioOffsetNanos > leadNanos) {
-            maxLatenessNanos = Math.max(maxLatenessNanos, now - due);
+            maxLatenessNanos = Math.max(maxLatenessNanos, now - (startNanos + audioOffsetNanos - leadNanos));
         }
         maxLeadNanos = Math.max(maxLeadNanos, audioAfterNanos - (now - startNanos));
+    }
+
+    /** Whether the drive was cut short (see {@link #cancel()}). */
+    public boolean cancelled() {
+        return cancelled;
     }
 
     /** Ends the wait for the next chunk at once, from any thread. */

@@ -3,11 +3,16 @@ package io.avatardrive.audio;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.ArrayDeque;
 import java.util.Arrays;
+import java.util.Deque;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
 
-/** Cuts a clip's PCM into chunks of a fixed duration, reading lazily, so the splitter never holds more than one chunk. */
+/**
+ * Cuts a clip's PCM into chunks of a fixed duration, reading lazily, so a sender never holds more than the chunk it
+ * sends and the one after it. A chunk handed back with {@link #release} is refilled rather than a new one allocated.
+ */
 public final class PcmChunker implements Iterator<byte[]> {
 
     private final InputStream pcm;
@@ -17,6 +22,7 @@ public final class PcmChunker implements Iterator<byte[]> {
     private byte[] ahead;
     private boolean primed;
     private boolean done;
+    private final Deque<byte[]> free = new ArrayDeque<>(2);
 
     public PcmChunker(PcmClip clip, int chunkMs) {
         this(clip, chunkMs, false);
@@ -80,9 +86,16 @@ public final class PcmChunker implements Iterator<byte[]> {
         return chunk.length < chunkBytes ? Arrays.copyOf(chunk, chunkBytes) : chunk;
     }
 
+    /** The caller is done with this chunk (it has been written); its array may hold a later one. */
+    public void release(byte[] chunk) {
+        if (chunk.length == chunkBytes && free.size() < 2) {
+            free.push(chunk);
+        }
+    }
+
     private byte[] readChunk() {
         try {
-            byte[] buffer = new byte[chunkBytes];
+            byte[] buffer = free.isEmpty() ? new byte[chunkBytes] : free.pop();
             int filled = pcm.readNBytes(buffer, 0, chunkBytes);
             filled -= filled % PcmClip.BYTES_PER_SAMPLE;
             if (filled == 0) {

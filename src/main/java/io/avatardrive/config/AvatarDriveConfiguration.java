@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.HexFormat;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.Map;
 import java.util.Optional;
@@ -45,6 +46,8 @@ public class AvatarDriveConfiguration implements CamelConfiguration {
     static final String STAND_IN_APP_ID = "1234567890";
     static final String STAND_IN_TASK_ID = "local-avatar";
     static final String STAND_IN_ROLE = "local-role";
+    /** Drives being started at once; each holds its thread for a few milliseconds (longer with a voice conversion). */
+    static final int STARTER_THREADS = 16;
 
     @Override
     public void configure(CamelContext context) throws Exception {
@@ -114,8 +117,10 @@ public class AvatarDriveConfiguration implements CamelConfiguration {
 
     /** The beans routes/inbox.yaml refers to. */
     public static void bindInbox(CamelContext context, DriveSettings settings) {
-        TaskLanes lanes = new TaskLanes(context.getExecutorServiceManager()
-                .newFixedThreadPool(context, "avatar-drive", settings.maxConcurrent()));
+        // threads for the start of a drive (read, sign and call, connect, Start); streaming then holds none
+        ExecutorService starters = context.getExecutorServiceManager().newFixedThreadPool(context, "avatar-drive",
+                Math.min(settings.maxConcurrent(), STARTER_THREADS));
+        TaskLanes lanes = new TaskLanes(starters, settings.maxConcurrent());
         context.getRegistry().bind("inboxAddress", new InboxAddress(settings.taskId()));
         int retries = Integer.parseInt(context.getPropertiesComponent().resolveProperty("drive.max-redeliveries").orElse("3"));
         long backOff = Long.parseLong(context.getPropertiesComponent().resolveProperty("drive.retry-delay-ms").orElse("1000"));
@@ -123,7 +128,8 @@ public class AvatarDriveConfiguration implements CamelConfiguration {
                 .resolveProperty("drive.driven-clips").orElse("data/driven-clips.log")));
         context.getRegistry().bind("drivenClips", driven);
         context.getRegistry().bind("driveLanes",
-                new TaskLaneProcessor(context, lanes, settings.taskId(), ZegoDriveRoute.DRIVE, retries, backOff, driven));
+                new TaskLaneProcessor(context, lanes, settings.taskId(), ZegoDriveRoute.DRIVE, retries, backOff, driven,
+                        starters));
         context.getRegistry().bind("clipArchive", new ClipArchive(settings.inbox(), settings.done(), settings.error()));
     }
 

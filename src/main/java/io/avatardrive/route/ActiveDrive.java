@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 
 import io.avatardrive.audio.Pacer;
+import io.avatardrive.audio.PcmChunker;
 import io.avatardrive.audio.PcmClip;
 import io.avatardrive.config.DriveSettings;
 import io.avatardrive.config.Redactor;
@@ -104,12 +105,33 @@ final class ActiveDrive {
         started = true;
     }
 
-    /** Waits for the chunk's turn on the real-time schedule, then sends it. */
-    void send(byte[] chunk, boolean last) throws Exception {
-        pacer.awaitTurn(audioNanos(bytes), audioNanos(bytes + chunk.length));
-        session.audio(chunk, last);
+    AvatarSession session() {
+        return session;
+    }
+
+    Pacer pacer() {
+        return pacer;
+    }
+
+    /** The clip cut into chunks the backend takes: Volcengine's are never shorter than a second. */
+    PcmChunker chunker() {
+        return isZego() ? new PcmChunker(clip, chunkMs()) : PcmChunker.wholeChunks(clip, chunkMs());
+    }
+
+    /** How long until the next chunk, of this many bytes, is due on the real-time schedule. */
+    long nanosUntilTurn() {
+        return pacer.nanosUntilTurn(audioNanos(bytes));
+    }
+
+    /** The next chunk goes now. */
+    void turnTaken(int chunkBytes) {
+        pacer.turnTaken(audioNanos(bytes), audioNanos(bytes + chunkBytes));
+    }
+
+    /** The next chunk has been written; the first one starts the schedule. */
+    void written(int chunkBytes) {
         pacer.sent();
-        bytes += chunk.length;
+        bytes += chunkBytes;
         chunks++;
         logProgress();
     }

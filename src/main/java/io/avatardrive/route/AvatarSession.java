@@ -1,5 +1,7 @@
 package io.avatardrive.route;
 
+import java.util.concurrent.CompletableFuture;
+
 /**
  * One avatar's side of one drive, whatever the vendor: opened, fed the clip's audio in order, ended once opened
  * (whatever happened in between, since an avatar that is never told the audio is over waits for more), then closed.
@@ -12,8 +14,11 @@ interface AvatarSession extends AutoCloseable {
     /** Connects and announces the drive; no audio goes out before it. */
     void open() throws Exception;
 
-    /** One chunk of audio; {@code last} marks the clip's final chunk. */
-    void audio(byte[] chunk, boolean last) throws Exception;
+    /**
+     * Writes one chunk of audio without waiting; the stage completes once it is written, and the chunk's array must
+     * not change until then. {@code last} marks the clip's final chunk.
+     */
+    CompletableFuture<Void> audio(byte[] chunk, boolean last);
 
     /** Tells the avatar the audio is over; called once after a successful {@link #open()}, also after a failure. */
     void end() throws Exception;

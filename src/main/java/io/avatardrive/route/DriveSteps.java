@@ -6,17 +6,16 @@ import java.io.InputStream;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
 import java.time.Instant;
-import java.util.Iterator;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.avatardrive.audio.AudioFormatProblem;
-import io.avatardrive.audio.PcmChunker;
 import io.avatardrive.audio.PcmClip;
 import io.avatardrive.audio.PcmNormaliser;
 import io.avatardrive.config.DriveSettings;
@@ -27,20 +26,18 @@ import io.avatardrive.volc.VolcFrames;
 import io.avatardrive.zego.DriveByWsStreamResponse;
 import io.avatardrive.zego.DriveTicket;
 import io.avatardrive.zego.ZegoSigner;
-import io.vertx.core.Vertx;
+import org.apache.camel.AsyncCallback;
+import org.apache.camel.AsyncProcessor;
 import org.apache.camel.Exchange;
 import org.apache.camel.component.vertx.websocket.VertxWebsocketComponent;
-import org.apache.camel.Expression;
-import org.apache.camel.support.ExpressionAdapter;
+import org.apache.camel.support.AsyncProcessorSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** The steps of a drive as Camel processors: thin wiring of the audio and vendor classes into the route. */
 public final class DriveSteps {
 
-    /** Where the route binds the Vert.x client options of the drive socket, with and without certificate checks. */
-    static final String WS_TRUST_ALL = "avatarDriveWsTrustAll";
-    static final String WS_VERIFIED = "avatarDriveWsVerified";
+    private static final long CONNECT_TIMEOUT_MS = 10_000;
 
     private static final Logger LOG = LoggerFactory.getLogger(DriveSteps.class);
     private static final Pattern TASK_ID = Pattern.compile("[0-9A-Za-z_-]{1,128}");
@@ -49,7 +46,18 @@ public final class DriveSteps {
     private final ZegoSigner signer = new ZegoSigner();
     private volatile DriveMetrics metrics;
     private final Set<ActiveDrive> active = ConcurrentHashMap.newKeySet();
-    private volatile ExecutorService senders;
+    private final ExecutorService workers;
+    private final ScheduledExecutorService ticker;
+    private volatile SocketClients clients;
+
+    /**
+     * @param workers reads chunks, feeds voice conversions and finishes drives: short work that may block
+     * @param ticker  fires each chunk's turn; it must never block
+     */
+    DriveSteps(ExecutorService workers, ScheduledExecutorService ticker) {
+        this.workers = workers;
+        this.ticker = ticker;
+    }
 
     /** On shutdown: every drive in flight ends its stream at the next chunk and sends Stop, so the process can exit. */
     void cancelAll() {
@@ -105,7 +113,7 @@ public final class DriveSteps {
         }
         if (!speaker.isEmpty()) {
             exchange.setProperty(DriveHeaders.STAGE, Stage.VOICE);
-            clip = VoiceConversion.start(vertx(exchange), senders(exchange), settings.sami(), speaker, clip,
+            clip = VoiceConversion.start(clients(exchange), workers, settings.sami(), speaker, clip,
                     settings.sami().leadMs(), settings.stallTimeoutMs());
         }
         if (DriveSettings.VOLC_TTA.equals(backend)) {
@@ -114,23 +122,19 @@ public final class DriveSteps {
         exchange.setProperty(DriveHeaders.DRIVE, new ActiveDrive(name, taskId, clip, settings, backend, speaker));
     }
 
-    /** The Vert.x instance of camel-vertx-websocket, which also carries the Volcengine and SAMI conversations. */
-    private static Vertx vertx(Exchange exchange) {
-        return exchange.getContext().getComponent("vertx-websocket", VertxWebsocketComponent.class).getVertx();
-    }
-
-    /** Threads that feed voice conversions their input at real time, one per conversion in flight. */
-    private ExecutorService senders(Exchange exchange) {
-        ExecutorService s = senders;
-        if (s == null) {
+    /** The WebSocket clients, made on first use on camel-vertx-websocket's Vert.x (which a user may configure). */
+    private SocketClients clients(Exchange exchange) {
+        SocketClients c = clients;
+        if (c == null) {
             synchronized (this) {
-                if (senders == null) {
-                    senders = exchange.getContext().getExecutorServiceManager().newCachedThreadPool(this, "voice-conversion");
+                if (clients == null) {
+                    clients = new SocketClients(exchange.getContext().getComponent("vertx-websocket",
+                            VertxWebsocketComponent.class).getVertx(), CONNECT_TIMEOUT_MS);
                 }
-                s = senders;
+                c = clients;
             }
         }
-        return s;
+        return c;
     }
 
     private static PcmClip openFile(PcmNormaliser normaliser, File file, String name) throws IOException {
@@ -190,14 +194,10 @@ public final class DriveSteps {
     void start(Exchange exchange) throws Exception {
         ActiveDrive drive = exchange.getProperty(DriveHeaders.DRIVE, ActiveDrive.class);
         DriveSettings settings = drive.settings();
-        AvatarSession session;
-        if (drive.isZego()) {
-            String options = settings.wsTrustAll() ? WS_TRUST_ALL : WS_VERIFIED;
-            session = new ZegoSession(drive.ticket(), drive.clip().sampleRate(),
-                    DriveSocket.of(exchange.getContext(), drive.ticket(), options, settings.stallTimeoutMs()));
-        } else {
-            session = new VolcSession(vertx(exchange), settings.volc(), settings.stallTimeoutMs(), drive.file());
-        }
+        AvatarSession session = drive.isZego()
+                ? new ZegoSession(clients(exchange), drive.ticket(), drive.clip().sampleRate(), settings.wsTrustAll(),
+                        settings.stallTimeoutMs())
+                : new VolcSession(clients(exchange), settings.volc(), settings.stallTimeoutMs(), drive.file());
         LOG.info("Driving {} on task {} with {} {} at {} Hz", drive.file(), drive.taskId(), drive.backend(),
                 session.driveId(), drive.clip().sampleRate());
         active.add(drive);
@@ -210,23 +210,25 @@ public final class DriveSteps {
         return exchange.getProperty(DriveHeaders.DRIVE, ActiveDrive.class).isZego();
     }
 
-    /** The clip as a lazy sequence of chunks, so the splitter streams it. */
-    Expression chunks() {
-        return new ExpressionAdapter() {
+    /**
+     * Split and pace, asynchronously: the clip's chunks go out on timers (see {@link PacedStream}), and the route goes on
+     * (to Stop) on a worker once the last is written, so no thread waits out a drive.
+     */
+    AsyncProcessor pacedStream() {
+        return new AsyncProcessorSupport() {
             @Override
-            public Object evaluate(Exchange exchange) {
+            public boolean process(Exchange exchange, AsyncCallback callback) {
                 ActiveDrive drive = exchange.getProperty(DriveHeaders.DRIVE, ActiveDrive.class);
-                Iterator<byte[]> chunks = drive.isZego() ? new PcmChunker(drive.clip(), drive.chunkMs())
-                        : PcmChunker.wholeChunks(drive.clip(), drive.chunkMs());
-                return chunks;
+                new PacedStream(drive, workers, ticker).start().whenComplete((v, failure) -> {
+                    if (failure != null) {
+                        exchange.setException(failure);
+                    }
+                    // never on the Vert.x event loop: Stop waits for its own write, which that loop completes
+                    workers.execute(() -> callback.done(false));
+                });
+                return false;
             }
         };
-    }
-
-    /** The splitter reads one chunk ahead, so it knows which chunk is the last (Volcengine frames it differently). */
-    void paceAndSend(Exchange exchange) throws Exception {
-        exchange.getProperty(DriveHeaders.DRIVE, ActiveDrive.class).send(exchange.getMessage().getBody(byte[].class),
-                exchange.getProperty(Exchange.SPLIT_COMPLETE, false, Boolean.class));
     }
 
     /** Stop after the last byte, always; a Stop that fails after a clean stream fails the drive. */

@@ -1,21 +1,22 @@
 package io.avatardrive.route;
 
+import java.io.IOException;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import io.netty.buffer.Unpooled;
 import io.vertx.core.Future;
-import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.WebSocket;
 import io.vertx.core.http.WebSocketClient;
-import io.vertx.core.http.WebSocketClientOptions;
 import io.vertx.core.http.WebSocketConnectOptions;
 
 /**
- * A WebSocket conversation with a vendor that answers (Volcengine's session, SAMI's conversion), on the Vert.x instance
- * of camel-vertx-websocket. Camel's endpoint sends well but cannot tie an answer to the request that caused it, so
- * these protocols talk to Vert.x directly. Writes wait until written, so a slow peer slows the sender, never a buffer.
+ * One WebSocket connection to a vendor (ZEGO's drive socket, Volcengine's session, SAMI's conversion), on Vert.x.
+ * Control frames are sent and waited for; audio is written asynchronously, and the caller writes the next chunk only
+ * once the last one is written, so a slow peer makes a drive late, never a buffer grow.
  */
 final class VendorSocket implements AutoCloseable {
 
@@ -29,48 +30,69 @@ final class VendorSocket implements AutoCloseable {
         void onClosed(Throwable cause);
     }
 
-    private final WebSocketClient client;
+    /** For sockets that only send (ZEGO's drive socket answers nothing). */
+    static final Listener SEND_ONLY = new Listener() {
+        @Override
+        public void onText(String text) {
+        }
+
+        @Override
+        public void onBinary(byte[] data) {
+        }
+
+        @Override
+        public void onClosed(Throwable cause) {
+        }
+    };
+
     private final WebSocket socket;
     private final long stallTimeoutMs;
     private final String what;
 
-    private VendorSocket(WebSocketClient client, WebSocket socket, long stallTimeoutMs, String what) {
-        this.client = client;
+    private VendorSocket(WebSocket socket, long stallTimeoutMs, String what) {
         this.socket = socket;
         this.stallTimeoutMs = stallTimeoutMs;
         this.what = what;
     }
 
     /**
-     * Connects; nothing the vendor sends is missed, because both vendors speak only after the client's first frame.
+     * Connects; nothing the vendor sends is missed, because no vendor speaks before the client's first frame.
      *
      * @param what names the peer in errors ("the Volcengine TTA socket")
      */
-    static VendorSocket connect(Vertx vertx, String url, long timeoutMs, String what, Listener listener)
+    static VendorSocket connect(WebSocketClient client, String url, long timeoutMs, String what, Listener listener)
             throws Exception {
-        WebSocketClient client = vertx.createWebSocketClient(new WebSocketClientOptions()
-                .setConnectTimeout((int) Math.min(Integer.MAX_VALUE, timeoutMs))
-                .setMaxFrameSize(1 << 20).setMaxMessageSize(16 << 20));
-        try {
-            WebSocket socket = await(client.connect(new WebSocketConnectOptions().setAbsoluteURI(url)), timeoutMs,
-                    what + " did not connect within " + timeoutMs + " ms");
-            socket.textMessageHandler(listener::onText);
-            socket.binaryMessageHandler(data -> listener.onBinary(data.getBytes()));
-            socket.exceptionHandler(listener::onClosed);
-            socket.closeHandler(v -> listener.onClosed(null));
-            return new VendorSocket(client, socket, timeoutMs, what);
-        } catch (Exception e) {
-            client.close();
-            throw e;
-        }
+        WebSocket socket = await(client.connect(new WebSocketConnectOptions().setAbsoluteURI(url)), timeoutMs,
+                what + " did not connect within " + timeoutMs + " ms");
+        socket.textMessageHandler(listener::onText);
+        socket.binaryMessageHandler(data -> listener.onBinary(data.getBytes()));
+        socket.exceptionHandler(listener::onClosed);
+        socket.closeHandler(v -> listener.onClosed(null));
+        return new VendorSocket(socket, timeoutMs, what);
     }
 
+    /** Sends a text frame and waits until it is written. */
     void sendText(String text) throws Exception {
         await(socket.writeTextMessage(text), stallTimeoutMs, stalled());
     }
 
+    /** Sends a binary frame and waits until it is written. */
     void sendBinary(byte[] data) throws Exception {
         await(socket.writeBinaryMessage(Buffer.buffer(data)), stallTimeoutMs, stalled());
+    }
+
+    /**
+     * Writes a binary frame without waiting; the stage completes once it is written. The array is wrapped, not
+     * copied, so it must not change until then.
+     */
+    CompletableFuture<Void> write(byte[] data) {
+        return socket.writeBinaryMessage(Buffer.buffer(Unpooled.wrappedBuffer(data))).toCompletionStage()
+                .toCompletableFuture();
+    }
+
+    /** The error a write that made no progress within the stall timeout fails with. */
+    IOException stall() {
+        return new IOException(stalled());
     }
 
     private String stalled() {
@@ -81,7 +103,7 @@ final class VendorSocket implements AutoCloseable {
         try {
             return future.toCompletionStage().toCompletableFuture().get(timeoutMs, TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
-            throw new java.io.IOException(timeoutMessage, e);
+            throw new IOException(timeoutMessage, e);
         } catch (ExecutionException e) {
             throw e.getCause() instanceof Exception cause ? cause : e;
         }
@@ -90,6 +112,5 @@ final class VendorSocket implements AutoCloseable {
     @Override
     public void close() {
         socket.close();
-        client.close();
     }
 }

@@ -2,8 +2,9 @@ package io.avatardrive.route;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executor;
 import java.util.concurrent.Future;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -13,7 +14,6 @@ import io.avatardrive.audio.PcmClip;
 import io.avatardrive.config.SamiSettings;
 import io.avatardrive.sami.SamiException;
 import io.avatardrive.sami.SamiFrames;
-import io.vertx.core.Vertx;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,14 +46,17 @@ final class VoiceConversion implements VendorSocket.Listener {
      * Starts converting {@code input} to {@code speaker} and returns the converted clip once its first audio is in.
      * Closing the returned clip ends the conversion.
      */
-    static PcmClip start(Vertx vertx, ExecutorService senders, SamiSettings sami, String speaker, PcmClip input,
+    static PcmClip start(SocketClients clients, Executor senders, SamiSettings sami, String speaker, PcmClip input,
                          int leadMs, long stallTimeoutMs) throws Exception {
         VoiceConversion conversion = new VoiceConversion(input.name(), leadMs, stallTimeoutMs);
         try {
-            conversion.socket = VendorSocket.connect(vertx, sami.url(), stallTimeoutMs, "the SAMI socket", conversion);
+            conversion.socket = VendorSocket.connect(clients.client(false), sami.url(), stallTimeoutMs, "the SAMI socket",
+                    conversion);
             conversion.socket.sendText(SamiFrames.startTask(sami.token(), sami.appKey(), speaker, input.sampleRate()));
             conversion.awaitTaskStarted(stallTimeoutMs);
-            conversion.sender = senders.submit(() -> conversion.send(input, sami));
+            FutureTask<Void> sender = new FutureTask<>(() -> conversion.send(input, sami), null);
+            conversion.sender = sender;
+            senders.execute(sender);
             conversion.converted.awaitFirstAudio();
         } catch (Exception e) {
             conversion.converted.close();

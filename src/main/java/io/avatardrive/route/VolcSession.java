@@ -3,6 +3,7 @@ package io.avatardrive.route;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
@@ -11,7 +12,6 @@ import io.avatardrive.volc.VolcCodes;
 import io.avatardrive.volc.VolcException;
 import io.avatardrive.volc.VolcFrames;
 import io.avatardrive.volc.VolcFrames.ServerFrame;
-import io.vertx.core.Vertx;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,7 +25,7 @@ final class VolcSession implements AvatarSession, VendorSocket.Listener {
     private static final Logger LOG = LoggerFactory.getLogger(VolcSession.class);
     private static final ServerFrame CLOSED = new ServerFrame("closed", null, new byte[0]);
 
-    private final Vertx vertx;
+    private final SocketClients clients;
     private final VolcSettings settings;
     private final long stallTimeoutMs;
     private final String clip;
@@ -33,10 +33,10 @@ final class VolcSession implements AvatarSession, VendorSocket.Listener {
     private final String driveId = "volc-" + UUID.randomUUID();
     private final LinkedBlockingQueue<ServerFrame> answers = new LinkedBlockingQueue<>();
     private VendorSocket socket;
-    private boolean lastSent;
+    private volatile boolean lastSent;
 
-    VolcSession(Vertx vertx, VolcSettings settings, long stallTimeoutMs, String clip) {
-        this.vertx = vertx;
+    VolcSession(SocketClients clients, VolcSettings settings, long stallTimeoutMs, String clip) {
+        this.clients = clients;
         this.settings = settings;
         this.stallTimeoutMs = stallTimeoutMs;
         this.clip = clip;
@@ -56,7 +56,8 @@ final class VolcSession implements AvatarSession, VendorSocket.Listener {
 
     @Override
     public void open() throws Exception {
-        socket = VendorSocket.connect(vertx, address(settings), stallTimeoutMs, "the Volcengine TTA socket", this);
+        socket = VendorSocket.connect(clients.client(false), address(settings), stallTimeoutMs, "the Volcengine TTA socket",
+                this);
         socket.sendText(VolcFrames.open(settings.uid(), settings.role(), settings.appId(), settings.sessionExtras()));
         ServerFrame answer = nextMessage(stallTimeoutMs);
         if (answer == null) {
@@ -69,13 +70,14 @@ final class VolcSession implements AvatarSession, VendorSocket.Listener {
     }
 
     @Override
-    public void audio(byte[] chunk, boolean last) throws Exception {
+    public CompletableFuture<Void> audio(byte[] chunk, boolean last) {
         // a refusal that came while streaming (a status frame) ends the drive at once
         for (ServerFrame f = answers.poll(); f != null; f = answers.poll()) {
-            requireOk(f);
+            if (f.isMessage() && f.code() != VolcCodes.OK) {
+                return CompletableFuture.failedFuture(new VolcException(f.code(), f.message()));
+            }
         }
-        socket.sendBinary(VolcFrames.audio(chunk, last));
-        lastSent = last;
+        return socket.write(VolcFrames.audio(chunk, last)).thenRun(() -> lastSent = last);
     }
 
     /** The last piece (empty if the stream was cut short), then the avatar's voice_end, then {@code |CTL|01|}. */

@@ -2,8 +2,8 @@ package io.avatardrive.route;
 
 import io.avatardrive.config.DriveSettings;
 import io.avatardrive.zego.DriveByWsStreamResponse;
-import io.vertx.core.http.HttpClientOptions;
 import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.spi.ExecutorServiceManager;
 import org.apache.camel.spi.CamelEvent;
 import org.apache.camel.support.EventNotifierSupport;
 import org.apache.camel.model.RouteDefinition;
@@ -35,13 +35,15 @@ public class ZegoDriveRoute extends RouteBuilder {
      */
     static final long RATE_WINDOW_MS = 115;
 
-    private final DriveSteps steps = new DriveSteps();
+    private DriveSteps steps;
 
     @Override
     public void configure() {
-        bindSocketOptions();
         // created with the context: made lazily, two first drives at once would race to create its Vert.x instance
         getContext().getComponent("vertx-websocket", true);
+        ExecutorServiceManager executors = getContext().getExecutorServiceManager();
+        steps = new DriveSteps(executors.newCachedThreadPool(this, "avatar-drive-io"),
+                executors.newSingleThreadScheduledExecutor(this, "avatar-drive-ticker"));
         // before routes and sockets stop, drives in flight are cut short so that each still sends its Stop
         getContext().getManagementStrategy().addEventNotifier(new EventNotifierSupport() {
             @Override
@@ -98,18 +100,9 @@ public class ZegoDriveRoute extends RouteBuilder {
         from(STREAM).routeId("zego-drive-stream").streamCache("false")
                 .errorHandler(noErrorHandler())
                 .doTry()
-                    .split(steps.chunks()).streaming().stopOnException()
-                        .process(steps::paceAndSend)
-                    .endDoTry()
+                    .process(steps.pacedStream())
                 .doFinally()
                     .process(steps::stop)
                 .end();
-    }
-
-    /** ZEGO asks clients to skip certificate verification on the drive socket; zego.ws-trust-all=false keeps it on. */
-    private void bindSocketOptions() {
-        getContext().getRegistry().bind(DriveSteps.WS_TRUST_ALL,
-                new HttpClientOptions().setConnectTimeout(10_000).setTrustAll(true).setVerifyHost(false));
-        getContext().getRegistry().bind(DriveSteps.WS_VERIFIED, new HttpClientOptions().setConnectTimeout(10_000));
     }
 }

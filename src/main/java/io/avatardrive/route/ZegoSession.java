@@ -1,19 +1,26 @@
 package io.avatardrive.route;
 
+import java.util.concurrent.CompletableFuture;
+
 import io.avatardrive.zego.DriveTicket;
 import io.avatardrive.zego.ZegoFrames;
 
-/** A ZEGO drive on its DriveId's socket: Start, binary PCM, Stop. */
+/** A ZEGO drive on its DriveId's own socket (the WssAddress): Start, binary PCM, Stop. */
 final class ZegoSession implements AvatarSession {
 
+    private final SocketClients clients;
     private final DriveTicket ticket;
     private final int sampleRate;
-    private final DriveSocket socket;
+    private final boolean trustAll;
+    private final long stallTimeoutMs;
+    private VendorSocket socket;
 
-    ZegoSession(DriveTicket ticket, int sampleRate, DriveSocket socket) {
+    ZegoSession(SocketClients clients, DriveTicket ticket, int sampleRate, boolean trustAll, long stallTimeoutMs) {
+        this.clients = clients;
         this.ticket = ticket;
         this.sampleRate = sampleRate;
-        this.socket = socket;
+        this.trustAll = trustAll;
+        this.stallTimeoutMs = stallTimeoutMs;
     }
 
     @Override
@@ -21,23 +28,28 @@ final class ZegoSession implements AvatarSession {
         return ticket.driveId();
     }
 
+    /** ZEGO asks clients to skip certificate verification on this socket; zego.ws-trust-all=false keeps it on. */
     @Override
     public void open() throws Exception {
-        socket.send(ZegoFrames.start(ticket.driveId(), sampleRate));
+        socket = VendorSocket.connect(clients.client(trustAll), ticket.wssAddress(), stallTimeoutMs, "the drive socket",
+                VendorSocket.SEND_ONLY);
+        socket.sendText(ZegoFrames.start(ticket.driveId(), sampleRate));
     }
 
     @Override
-    public void audio(byte[] chunk, boolean last) throws Exception {
-        socket.send(chunk);
+    public CompletableFuture<Void> audio(byte[] chunk, boolean last) {
+        return socket.write(chunk);
     }
 
     @Override
     public void end() throws Exception {
-        socket.send(ZegoFrames.stop(ticket.driveId()));
+        socket.sendText(ZegoFrames.stop(ticket.driveId()));
     }
 
     @Override
     public void close() {
-        socket.close();
+        if (socket != null) {
+            socket.close();
+        }
     }
 }
