@@ -16,8 +16,17 @@ public final class PcmClip implements AutoCloseable {
     private final int sampleRate;
     private final InputStream pcm;
     private final String conversion;
+    private final boolean live;
 
     public PcmClip(String name, int sampleRate, InputStream pcm, String conversion) {
+        this(name, sampleRate, pcm, conversion, false);
+    }
+
+    /**
+     * @param live whether the audio is still being produced while it is read (a voice conversion), so that a read
+     *             may wait for it; a file's or a spooled message's reads do not
+     */
+    public PcmClip(String name, int sampleRate, InputStream pcm, String conversion, boolean live) {
         if (!SampleRates.isDrivable(sampleRate)) {
             throw new IllegalArgumentException("sample rate " + sampleRate + " is not drivable");
         }
@@ -25,6 +34,11 @@ public final class PcmClip implements AutoCloseable {
         this.sampleRate = sampleRate;
         this.pcm = pcm;
         this.conversion = conversion;
+        this.live = live;
+    }
+
+    public boolean live() {
+        return live;
     }
 
     public String name() {

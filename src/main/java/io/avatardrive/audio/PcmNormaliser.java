@@ -124,7 +124,7 @@ public final class PcmNormaliser {
         }
         AudioInputStream source = new AudioInputStream(clip.pcm(), pcm16Mono(clip.sampleRate()), AudioSystem.NOT_SPECIFIED);
         return new PcmClip(clip.name(), sampleRate, AudioSystem.getAudioInputStream(pcm16Mono(sampleRate), source),
-                clip.conversionThen(clip.sampleRate() + " Hz -> " + sampleRate + " Hz"));
+                clip.conversionThen(clip.sampleRate() + " Hz -> " + sampleRate + " Hz"), clip.live());
     }
 
     public static AudioFormat pcm16Mono(int sampleRate) {

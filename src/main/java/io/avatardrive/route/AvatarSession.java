@@ -2,6 +2,8 @@ package io.avatardrive.route;
 
 import java.util.concurrent.CompletableFuture;
 
+import io.vertx.core.Context;
+
 /**
  * One avatar's side of one drive, whatever the vendor: opened, fed the clip's audio in order, ended once opened
  * (whatever happened in between, since an avatar that is never told the audio is over waits for more), then closed.
@@ -19,6 +21,9 @@ interface AvatarSession extends AutoCloseable {
      * not change until then. {@code last} marks the clip's final chunk.
      */
     CompletableFuture<Void> audio(byte[] chunk, boolean last);
+
+    /** The event loop of the session's connection, once open: its writes complete there. */
+    Context context();
 
     /** Tells the avatar the audio is over; called once after a successful {@link #open()}, also after a failure. */
     void end() throws Exception;

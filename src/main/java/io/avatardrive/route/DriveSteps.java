@@ -11,7 +11,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -47,16 +46,14 @@ public final class DriveSteps {
     private volatile DriveMetrics metrics;
     private final Set<ActiveDrive> active = ConcurrentHashMap.newKeySet();
     private final ExecutorService workers;
-    private final ScheduledExecutorService ticker;
     private volatile SocketClients clients;
 
     /**
-     * @param workers reads chunks, feeds voice conversions and finishes drives: short work that may block
-     * @param ticker  fires each chunk's turn; it must never block
+     * @param workers feeds voice conversions, reads their converted audio, and finishes drives: work that may block,
+     *                kept off the event loops that pace the streams
      */
-    DriveSteps(ExecutorService workers, ScheduledExecutorService ticker) {
+    DriveSteps(ExecutorService workers) {
         this.workers = workers;
-        this.ticker = ticker;
     }
 
     /** On shutdown: every drive in flight ends its stream at the next chunk and sends Stop, so the process can exit. */
@@ -211,15 +208,16 @@ public final class DriveSteps {
     }
 
     /**
-     * Split and pace, asynchronously: the clip's chunks go out on timers (see {@link PacedStream}), and the route goes on
-     * (to Stop) on a worker once the last is written, so no thread waits out a drive.
+     * Split and pace, asynchronously: the clip's chunks go out on timers of the connection's event loop (see
+     * {@link PacedStream}), and the route goes on (to Stop) on a worker once the last is written, so no thread waits
+     * out a drive.
      */
     AsyncProcessor pacedStream() {
         return new AsyncProcessorSupport() {
             @Override
             public boolean process(Exchange exchange, AsyncCallback callback) {
                 ActiveDrive drive = exchange.getProperty(DriveHeaders.DRIVE, ActiveDrive.class);
-                new PacedStream(drive, workers, ticker).start().whenComplete((v, failure) -> {
+                new PacedStream(drive, workers).start().whenComplete((v, failure) -> {
                     if (failure != null) {
                         exchange.setException(failure);
                     }

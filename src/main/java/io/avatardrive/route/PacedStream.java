@@ -4,99 +4,130 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 import io.avatardrive.audio.PcmChunker;
+import io.vertx.core.Context;
 
 /**
- * The audio of one drive, sent at real time on timers rather than by a thread that sleeps: each chunk is read on a
- * worker, written when the pacer says its turn has come (a timer on the shared ticker), and the next chunk is read only
- * once the last is written. A thousand drives then need no thread each, the chunk arrays are reused, and a peer that
- * stops reading makes its own drive late and then fails it, never a buffer grow.
+ * The audio of one drive, sent at real time on timers rather than by a thread that sleeps. Everything happens on the
+ * event loop of the drive's own connection: a chunk is read, written when the pacer says its turn has come (a Vert.x
+ * timer), and the next one is read only once the last is written. A thousand drives need no thread each and no
+ * hand-over between threads per chunk; the chunk arrays are reused; and a peer that stops reading makes its own drive
+ * late, then fails it, never a buffer grow. A clip still being produced (a voice conversion) is read on a worker
+ * instead, since its reads may wait.
  */
 final class PacedStream {
 
+    private static final long STALL_CHECK_MS = 250;
+
+    private record Chunk(byte[] pcm, boolean last) {
+    }
+
     private final ActiveDrive drive;
     private final PcmChunker chunks;
+    private final Context loop;
     private final Executor workers;
-    private final ScheduledExecutorService ticker;
-    private final long stallTimeoutMs;
+    private final long stallTimeoutNanos;
     private final CompletableFuture<Void> done = new CompletableFuture<>();
+    private long writeStartedAt = -1;
+    private long stallCheck = -1;
 
-    PacedStream(ActiveDrive drive, Executor workers, ScheduledExecutorService ticker) {
+    PacedStream(ActiveDrive drive, Executor workers) {
         this.drive = drive;
         this.chunks = drive.chunker();
+        this.loop = drive.session().context();
         this.workers = workers;
-        this.ticker = ticker;
-        this.stallTimeoutMs = drive.settings().stallTimeoutMs();
+        this.stallTimeoutNanos = TimeUnit.MILLISECONDS.toNanos(drive.settings().stallTimeoutMs());
     }
 
     /** Starts streaming; the stage completes after the last chunk is written, or with the failure that ended it. */
     CompletableFuture<Void> start() {
-        workers.execute(this::readNext);
-        return done;
+        loop.runOnContext(v -> {
+            stallCheck = loop.owner().setPeriodic(STALL_CHECK_MS, id -> checkStall());
+            next();
+        });
+        return done.whenComplete((v, failure) -> loop.runOnContext(x -> loop.owner().cancelTimer(stallCheck)));
     }
 
-    /** On a worker: reading may block (a file, or a conversion still producing audio). */
-    private void readNext() {
-        byte[] chunk;
-        boolean last;
-        try {
-            if (drive.pacer().cancelled()) {
-                throw new CancellationException("the drive was cut short: the pipeline is shutting down");
-            }
-            if (!chunks.hasNext()) {
-                done.complete(null);
-                return;
-            }
-            chunk = chunks.next();
-            last = !chunks.hasNext();
-        } catch (RuntimeException e) {
-            done.completeExceptionally(e);
-            return;
-        }
-        long wait = drive.nanosUntilTurn();
-        if (wait <= 0) {
-            write(chunk, last);
-        } else {
-            ticker.schedule(() -> write(chunk, last), wait, TimeUnit.NANOSECONDS);
-        }
-    }
-
-    /** On the ticker (or the worker, for the lead): hands the chunk to the socket, which does not block. */
-    private void write(byte[] chunk, boolean last) {
+    private void next() {
         if (drive.pacer().cancelled()) {
             done.completeExceptionally(new CancellationException("the drive was cut short: the pipeline is shutting down"));
             return;
         }
-        drive.turnTaken(chunk.length);
-        ScheduledFuture<?> stall = ticker.schedule(() -> done.completeExceptionally(new DriveFailure(Stage.STREAM,
-                "the drive socket stalled: a frame was not written within " + stallTimeoutMs
-                + " ms (drive.stall-timeout-ms)", null)), stallTimeoutMs, TimeUnit.MILLISECONDS);
+        if (drive.clip().live()) {
+            workers.execute(() -> {
+                Chunk chunk = read();
+                loop.runOnContext(v -> schedule(chunk));
+            });
+        } else {
+            schedule(read());
+        }
+    }
+
+    /** The next chunk, and whether it is the last; null at the end or after a failure (which ends the stream). */
+    private Chunk read() {
+        try {
+            if (!chunks.hasNext()) {
+                done.complete(null);
+                return null;
+            }
+            byte[] pcm = chunks.next();
+            return new Chunk(pcm, !chunks.hasNext());
+        } catch (RuntimeException e) {
+            done.completeExceptionally(e);
+            return null;
+        }
+    }
+
+    private void schedule(Chunk chunk) {
+        if (chunk == null || done.isDone()) {
+            return;
+        }
+        long wait = drive.nanosUntilTurn();
+        if (wait <= 0) {
+            write(chunk);
+        } else {
+            // timers have millisecond resolution: rounding up keeps the avatar from getting audio before its turn
+            loop.owner().setTimer(Math.max(1, (wait + 999_999) / 1_000_000), id -> write(chunk));
+        }
+    }
+
+    private void write(Chunk chunk) {
+        if (drive.pacer().cancelled()) {
+            done.completeExceptionally(new CancellationException("the drive was cut short: the pipeline is shutting down"));
+            return;
+        }
+        drive.turnTaken(chunk.pcm().length);
+        writeStartedAt = System.nanoTime();
         CompletableFuture<Void> written;
         try {
-            written = drive.session().audio(chunk, last);
+            written = drive.session().audio(chunk.pcm(), chunk.last());
         } catch (RuntimeException e) {
-            stall.cancel(false);
             done.completeExceptionally(e);
             return;
         }
         written.whenComplete((v, failure) -> {
-            stall.cancel(false);
+            writeStartedAt = -1;
             if (failure != null) {
                 done.completeExceptionally(failure instanceof CompletionException c && c.getCause() != null
                         ? c.getCause() : failure);
             } else if (!done.isDone()) {
-                drive.written(chunk.length);
-                chunks.release(chunk);
-                if (last) {
+                drive.written(chunk.pcm().length);
+                chunks.release(chunk.pcm());
+                if (chunk.last()) {
                     done.complete(null);
                 } else {
-                    workers.execute(this::readNext);
+                    next();
                 }
             }
         });
+    }
+
+    private void checkStall() {
+        if (writeStartedAt >= 0 && System.nanoTime() - writeStartedAt > stallTimeoutNanos) {
+            done.completeExceptionally(new DriveFailure(Stage.STREAM, "the drive socket stalled: a frame was not written within "
+                    + TimeUnit.NANOSECONDS.toMillis(stallTimeoutNanos) + " ms (drive.stall-timeout-ms)", null));
+        }
     }
 }

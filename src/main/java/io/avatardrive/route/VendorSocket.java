@@ -7,7 +7,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import io.netty.buffer.Unpooled;
+import io.vertx.core.Context;
 import io.vertx.core.Future;
+import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.WebSocket;
 import io.vertx.core.http.WebSocketClient;
@@ -46,11 +48,13 @@ final class VendorSocket implements AutoCloseable {
     };
 
     private final WebSocket socket;
+    private final Context context;
     private final long stallTimeoutMs;
     private final String what;
 
-    private VendorSocket(WebSocket socket, long stallTimeoutMs, String what) {
+    private VendorSocket(WebSocket socket, Context context, long stallTimeoutMs, String what) {
         this.socket = socket;
+        this.context = context;
         this.stallTimeoutMs = stallTimeoutMs;
         this.what = what;
     }
@@ -62,13 +66,15 @@ final class VendorSocket implements AutoCloseable {
      */
     static VendorSocket connect(WebSocketClient client, String url, long timeoutMs, String what, Listener listener)
             throws Exception {
-        WebSocket socket = await(client.connect(new WebSocketConnectOptions().setAbsoluteURI(url)), timeoutMs,
+        VendorSocket connected = await(client.connect(new WebSocketConnectOptions().setAbsoluteURI(url))
+                .map(ws -> new VendorSocket(ws, Vertx.currentContext(), timeoutMs, what)), timeoutMs,
                 what + " did not connect within " + timeoutMs + " ms");
+        WebSocket socket = connected.socket;
         socket.textMessageHandler(listener::onText);
         socket.binaryMessageHandler(data -> listener.onBinary(data.getBytes()));
         socket.exceptionHandler(listener::onClosed);
         socket.closeHandler(v -> listener.onClosed(null));
-        return new VendorSocket(socket, timeoutMs, what);
+        return connected;
     }
 
     /** Sends a text frame and waits until it is written. */
@@ -90,9 +96,9 @@ final class VendorSocket implements AutoCloseable {
                 .toCompletableFuture();
     }
 
-    /** The error a write that made no progress within the stall timeout fails with. */
-    IOException stall() {
-        return new IOException(stalled());
+    /** The event loop this connection lives on: its writes complete there, and its drive's timers fire there. */
+    Context context() {
+        return context;
     }
 
     private String stalled() {

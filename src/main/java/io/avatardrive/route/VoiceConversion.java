@@ -66,7 +66,7 @@ final class VoiceConversion implements VendorSocket.Listener {
         }
         LOG.info("{}: converting to voice '{}' with SAMI; driving as the converted audio arrives", input.name(), speaker);
         return new PcmClip(input.name(), SamiFrames.OUTPUT_SAMPLE_RATE, conversion.converted,
-                input.conversionThen("voice " + speaker + " by SAMI"));
+                input.conversionThen("voice " + speaker + " by SAMI"), true);
     }
 
     private void awaitTaskStarted(long timeoutMs) throws Exception {

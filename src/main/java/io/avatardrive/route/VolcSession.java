@@ -12,6 +12,7 @@ import io.avatardrive.volc.VolcCodes;
 import io.avatardrive.volc.VolcException;
 import io.avatardrive.volc.VolcFrames;
 import io.avatardrive.volc.VolcFrames.ServerFrame;
+import io.vertx.core.Context;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -78,6 +79,11 @@ final class VolcSession implements AvatarSession, VendorSocket.Listener {
             }
         }
         return socket.write(VolcFrames.audio(chunk, last)).thenRun(() -> lastSent = last);
+    }
+
+    @Override
+    public Context context() {
+        return socket.context();
     }
 
     /** The last piece (empty if the stream was cut short), then the avatar's voice_end, then {@code |CTL|01|}. */

@@ -3,7 +3,6 @@ package io.avatardrive.route;
 import io.avatardrive.config.DriveSettings;
 import io.avatardrive.zego.DriveByWsStreamResponse;
 import org.apache.camel.builder.RouteBuilder;
-import org.apache.camel.spi.ExecutorServiceManager;
 import org.apache.camel.spi.CamelEvent;
 import org.apache.camel.support.EventNotifierSupport;
 import org.apache.camel.model.RouteDefinition;
@@ -41,9 +40,7 @@ public class ZegoDriveRoute extends RouteBuilder {
     public void configure() {
         // created with the context: made lazily, two first drives at once would race to create its Vert.x instance
         getContext().getComponent("vertx-websocket", true);
-        ExecutorServiceManager executors = getContext().getExecutorServiceManager();
-        steps = new DriveSteps(executors.newCachedThreadPool(this, "avatar-drive-io"),
-                executors.newSingleThreadScheduledExecutor(this, "avatar-drive-ticker"));
+        steps = new DriveSteps(getContext().getExecutorServiceManager().newCachedThreadPool(this, "avatar-drive-io"));
         // before routes and sockets stop, drives in flight are cut short so that each still sends its Stop
         getContext().getManagementStrategy().addEventNotifier(new EventNotifierSupport() {
             @Override

@@ -2,6 +2,8 @@ package io.avatardrive.route;
 
 import java.util.concurrent.CompletableFuture;
 
+import io.vertx.core.Context;
+
 import io.avatardrive.zego.DriveTicket;
 import io.avatardrive.zego.ZegoFrames;
 
@@ -39,6 +41,11 @@ final class ZegoSession implements AvatarSession {
     @Override
     public CompletableFuture<Void> audio(byte[] chunk, boolean last) {
         return socket.write(chunk);
+    }
+
+    @Override
+    public Context context() {
+        return socket.context();
     }
 
     @Override

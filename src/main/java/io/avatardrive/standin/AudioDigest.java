@@ -21,6 +21,10 @@ final class AudioDigest {
         digest.update(audio, offset, length);
     }
 
+    synchronized void update(java.nio.ByteBuffer audio) {
+        digest.update(audio);
+    }
+
     /** The digest so far; more audio may still follow. */
     synchronized String hex() {
         try {

@@ -363,7 +363,7 @@ public final class ZegoStandIn implements AutoCloseable {
         long dropAfter = dropThisDriveAfter();
         boolean stall = stallThisDrive();
         ws.binaryMessageHandler(pcm -> {
-            drive.audio(System.nanoTime(), pcm.getBytes());
+            drive.audio(System.nanoTime(), pcm.getByteBuf().nioBuffer());
             if (stall) {
                 ws.pause(); // reads no more: the sender's buffers fill and its writes stop completing
             }

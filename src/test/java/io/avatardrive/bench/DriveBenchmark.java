@@ -33,7 +33,6 @@ import io.avatardrive.config.BrokerSettings;
 import io.avatardrive.queue.EmbeddedBroker;
 import io.avatardrive.standin.SamiStandIn;
 import io.avatardrive.standin.SamiStandInTask;
-import io.avatardrive.standin.StandInDrive;
 import io.avatardrive.standin.ZegoStandIn;
 import io.avatardrive.support.Pipelines;
 import io.avatardrive.support.TestClips;
@@ -60,7 +59,7 @@ public final class DriveBenchmark {
     private final Map<String, String> options;
     private final Map<String, Object> figures = new LinkedHashMap<>();
     private final List<String[]> table = new ArrayList<>();
-    private ZegoStandIn standIn;
+    private BenchStandIn standIn;
     private SamiStandIn sami;
     private CamelContext context;
     private Path root;
@@ -74,7 +73,7 @@ public final class DriveBenchmark {
 
     public static void main(String[] args) throws Exception {
         Map<String, String> options = new HashMap<>(Map.of("drives", "1000", "seconds", "30", "long-seconds", "300",
-                "trickle", "40", "burst", "20", "queue-clips", "20", "voice-clips", "3", "voice-seconds", "10",
+                "trickle", "40", "burst", "20", "queue-clips", "20", "voice-clips", "3", "voice-seconds", "10", "stand-in", "process",
                 "scenarios", "concurrent,long,latency,burst,naive,voice"));
         for (int i = 0; i + 1 < args.length; i += 2) {
             options.put(args[i].replaceFirst("^--", ""), args[i + 1]);
@@ -93,8 +92,12 @@ public final class DriveBenchmark {
         done = root.resolve("done");
         int drives = option("drives");
         int apiQps = Integer.parseInt(options.getOrDefault("api-qps", "100000"));
-        standIn = new ZegoStandIn(APP_ID, SECRET, Math.max(10, apiQps), 300).scheduleLead(LEAD_MS)
-                .start(AvailablePortFinder.getNextAvailable());
+        // by default the stand-in runs in a JVM of its own, so the CPU figures are the pipeline's alone
+        standIn = "inline".equals(options.get("stand-in"))
+                ? BenchStandIn.inline(new ZegoStandIn(APP_ID, SECRET, Math.max(10, apiQps), 300).scheduleLead(LEAD_MS)
+                        .start(AvailablePortFinder.getNextAvailable()))
+                : BenchStandIn.process(APP_ID, SECRET, Math.max(10, apiQps), LEAD_MS);
+        figures.put("standIn", options.get("stand-in"));
         Map<String, String> p = new HashMap<>();
         p.put("zego.api-url", standIn.apiUrl());
         p.put("zego.app-id", APP_ID);
@@ -174,7 +177,7 @@ public final class DriveBenchmark {
             dropAll(List.of(file), n -> task);
             awaitReportsUnder(task, 1, Duration.ofSeconds(30));
         }
-        standIn.lateness().clear();
+        standIn.clearLateness();
     }
 
     /** N drives at once, one per TaskId, 16 and 24 kHz alternating. */
@@ -187,23 +190,44 @@ public final class DriveBenchmark {
             Path dir = Files.createDirectories(staging.resolve("c" + i));
             staged.add(Files.write(dir.resolve("clip.wav"), i % 2 == 0 ? wav16 : wav24));
         }
-        standIn.lateness().clear();
+        standIn.clearLateness();
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         threads.resetPeakThreadCount();
         Map<String, Long> dropped = dropAll(staged, i -> "c" + i);
         long cpu0 = processCpuNanos();
         long wall0 = System.nanoTime();
+        List<long[]> cpuSamples = java.util.Collections.synchronizedList(new ArrayList<>());
+        var sampler = java.util.concurrent.Executors.newSingleThreadScheduledExecutor();
+        sampler.scheduleAtFixedRate(() -> cpuSamples.add(new long[] {System.nanoTime(), processCpuNanos(), kernelTicks()}),
+                0, 250, TimeUnit.MILLISECONDS);
         awaitReports(n, Duration.ofSeconds(seconds + 240L));
+        sampler.shutdownNow();
         long wallNanos = System.nanoTime() - wall0;
         long cpuNanos = processCpuNanos() - cpu0;
-        List<StandInDrive> heard = heardFor(dropped.keySet());
-        double audioHours = heard.stream().mapToLong(d -> d.playback().audioMs()).sum() / 3_600_000.0;
+        List<Heard> heard = heardFor(dropped.keySet());
+        // steady state: from when the last drive got its first audio to when the first drive ended
+        long allStreaming = heard.stream().mapToLong(Heard::firstAudioAt).max().orElse(0);
+        long firstEnded = heard.stream().mapToLong(Heard::closedAt).filter(t -> t > 0).min().orElse(0);
+        List<long[]> window = cpuSamples.stream().filter(c -> c[0] >= allStreaming && c[0] <= firstEnded).toList();
+        double audioHours = heard.stream().mapToLong(d -> d.audioMs()).sum() / 3_600_000.0;
         double coreShare = (double) cpuNanos / wallNanos;
         Map<String, Object> f = pacingFigures(heard);
         f.put("dropToFirstPcmP50Ms", percentile(firstPcmLatencies(heard, dropped), 0.5));
         f.put("dropToFirstPcmP99Ms", percentile(firstPcmLatencies(heard, dropped), 0.99));
+        // where the start of a drive spends its time in a storm: the DriveId call, the socket, Start and the first chunk
+        f.put("dropToDriveIdP50Ms", percentile(heard.stream().map(d -> (d.issuedAt() - dropped.get(d.taskId())) / 1e6).toList(), 0.5));
+        f.put("driveIdToConnectedP50Ms", percentile(heard.stream().map(d -> (d.connectedAt() - d.issuedAt()) / 1e6).toList(), 0.5));
+        f.put("connectedToFirstPcmP50Ms", percentile(heard.stream().map(d -> (d.firstAudioAt() - d.connectedAt()) / 1e6).toList(), 0.5));
         f.put("cpuSecondsPerAudioHour", round(cpuNanos / 1e9 / audioHours));
         f.put("cpuPercentOfCorePer100Drives", round(100 * coreShare / (n / 100.0)));
+        if (window.size() >= 2) {
+            long[] a = window.get(0);
+            long[] b = window.get(window.size() - 1);
+            f.put("steadyCpuPercentOfCorePer100Drives", round(100.0 * (b[1] - a[1]) / (b[0] - a[0]) / (n / 100.0)));
+            f.put("steadyWindowSeconds", round((b[0] - a[0]) / 1e9));
+            // the kernel's share: on loopback the sender's system calls also carry the receiving side's TCP work
+            f.put("steadyKernelShare", round4((b[2] - a[2]) * 1e7 / (b[1] - a[1])));
+        }
         f.put("peakThreads", threads.getPeakThreadCount());
         f.put("wallSeconds", round(wallNanos / 1e9));
         figures.put("concurrent", f);
@@ -224,7 +248,7 @@ public final class DriveBenchmark {
             peakDuring = Math.max(peakDuring, usedHeapAfterGc(memory));
         }
         long after = usedHeapAfterGc(memory);
-        List<StandInDrive> heard = heardFor(dropped.keySet());
+        List<Heard> heard = heardFor(dropped.keySet());
         Map<String, Object> f = pacingFigures(heard);
         f.put("audioSeconds", seconds);
         f.put("heapBeforeMb", mb(before));
@@ -252,10 +276,10 @@ public final class DriveBenchmark {
         }
         List<Double> latencies = firstPcmLatencies(heardFor(dropped.keySet()), dropped);
         if (options.containsKey("verbose")) {
-            for (StandInDrive d : heardFor(dropped.keySet())) {
+            for (Heard d : heardFor(dropped.keySet())) {
                 long t = dropped.get(d.taskId());
                 System.out.printf("%s issued +%.1f connected +%.1f first audio +%.1f ms%n", d.taskId(),
-                        (d.issuedAtNanos() - t) / 1e6, (d.connectedAtNanos() - t) / 1e6, (d.playback().firstAudioAtNanos() - t) / 1e6);
+                        (d.issuedAt() - t) / 1e6, (d.connectedAt() - t) / 1e6, (d.firstAudioAt() - t) / 1e6);
             }
         }
         Map<String, Object> f = new LinkedHashMap<>();
@@ -264,7 +288,7 @@ public final class DriveBenchmark {
         f.put("dropToFirstPcmP99Ms", percentile(latencies, 0.99));
         f.put("dropToFirstPcmMaxMs", percentile(latencies, 1.0));
         figures.put("latency", f);
-        standIn.lateness().clear();
+        standIn.clearLateness();
         row("pipeline, " + count + " single drops, 150 ms apart", f);
     }
 
@@ -281,16 +305,16 @@ public final class DriveBenchmark {
             Path task = Files.createDirectories(inbox.resolve("voice-" + i));
             Files.writeString(task.resolve(".drive.properties"), "voice.speaker = zh_female_qingxin_stream\n");
         }
-        standIn.lateness().clear();
+        standIn.clearLateness();
         int tasksBefore = sami.tasks().size();
         Map<String, Long> dropped = dropAll(staged, i -> "voice-" + i);
         for (String task : dropped.keySet()) {
             awaitReportsUnder(task, 1, Duration.ofSeconds(seconds + 60L));
         }
-        List<StandInDrive> heard = heardFor(dropped.keySet());
+        List<Heard> heard = heardFor(dropped.keySet());
         List<SamiStandInTask> conversions = sami.tasks().subList(tasksBefore, sami.tasks().size());
         long startedBeforeConversionEnded = heard.stream().filter(d -> conversions.stream()
-                .anyMatch(c -> d.playback().firstAudioAtNanos() < c.finishedAtNanos())).count();
+                .anyMatch(c -> d.firstAudioAt() < c.finishedAtNanos())).count();
         Map<String, Object> f = pacingFigures(heard);
         f.put("clips", count);
         f.put("audioSeconds", seconds);
@@ -313,11 +337,11 @@ public final class DriveBenchmark {
         long t0 = System.nanoTime();
         dropAll(staged, i -> "burst");
         awaitReportsUnder("burst", count, Duration.ofSeconds(count * 3L + 60));
-        List<StandInDrive> heard = heardFor(java.util.Set.of("burst")).stream()
-                .sorted((a, b) -> Long.compare(a.connectedAtNanos(), b.connectedAtNanos())).toList();
+        List<Heard> heard = heardFor(java.util.Set.of("burst")).stream()
+                .sorted((a, b) -> Long.compare(a.connectedAt(), b.connectedAt())).toList();
         long overlaps = 0;
         for (int i = 1; i < heard.size(); i++) {
-            if (heard.get(i).connectedAtNanos() < heard.get(i - 1).closedAtNanos()) {
+            if (heard.get(i).connectedAt() < heard.get(i - 1).closedAt()) {
                 overlaps++;
             }
         }
@@ -353,10 +377,10 @@ public final class DriveBenchmark {
             }
         }
         long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-        while (heardFor(tasks).stream().filter(StandInDrive::completed).count() < count && System.nanoTime() < deadline) {
+        while (heardFor(tasks).stream().filter(Heard::completed).count() < count && System.nanoTime() < deadline) {
             Thread.sleep(20);
         }
-        long lastClose = heardFor(tasks).stream().mapToLong(StandInDrive::closedAtNanos).max().orElse(t0);
+        long lastClose = heardFor(tasks).stream().mapToLong(Heard::closedAt).max().orElse(t0);
         Map<String, Object> f = pacingFigures(heardFor(tasks));
         f.put("clips", count);
         f.put("publishToLastStopSeconds", round((lastClose - t0) / 1e9));
@@ -403,25 +427,28 @@ public final class DriveBenchmark {
         }
         ws.sendText(ZegoFrames.stop(driveId), true).join();
         ws.sendClose(WebSocket.NORMAL_CLOSURE, "").join();
-        standIn.awaitCompleted(standIn.completedDrives().size(), Duration.ofSeconds(5));
-        Thread.sleep(200);
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (standIn.drives().stream().filter(d -> d.taskId().equals(task)).noneMatch(Heard::completed)
+               && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
     }
 
-    private Map<String, Object> pacingFigures(List<StandInDrive> heard) {
+    private Map<String, Object> pacingFigures(List<Heard> heard) {
         Map<String, Object> f = new LinkedHashMap<>();
         f.put("drives", heard.size());
-        f.put("completed", heard.stream().filter(StandInDrive::completed).count());
-        f.put("underruns", heard.stream().mapToLong(d -> d.playback().underruns()).sum());
-        f.put("stallMs", heard.stream().mapToLong(d -> d.playback().stallMs()).sum());
-        f.put("maxLeadMs", heard.stream().mapToLong(d -> d.playback().maxLeadMs()).max().orElse(0));
-        List<Double> ratios = heard.stream().map(d -> d.playback().wallOverAudio()).filter(r -> !r.isNaN()).toList();
+        f.put("completed", heard.stream().filter(Heard::completed).count());
+        f.put("underruns", heard.stream().mapToLong(d -> d.underruns()).sum());
+        f.put("stallMs", heard.stream().mapToLong(d -> d.stallMs()).sum());
+        f.put("maxLeadMs", heard.stream().mapToLong(d -> d.maxLeadMs()).max().orElse(0));
+        List<Double> ratios = heard.stream().map(d -> d.wallOverAudio()).filter(r -> !r.isNaN()).toList();
         f.put("wallOverAudioMin", round4(ratios.stream().mapToDouble(Double::doubleValue).min().orElse(Double.NaN)));
         f.put("wallOverAudioMax", round4(ratios.stream().mapToDouble(Double::doubleValue).max().orElse(Double.NaN)));
-        f.put("latenessP50Ms", round(standIn.lateness().percentileMs(0.5)));
-        f.put("latenessP99Ms", round(standIn.lateness().percentileMs(0.99)));
-        f.put("latenessMaxMs", round(standIn.lateness().percentileMs(1.0)));
-        f.put("violations", heard.stream().mapToLong(d -> d.violations().size()).sum());
-        standIn.lateness().clear();
+        f.put("latenessP50Ms", round(standIn.latenessMs(0.5)));
+        f.put("latenessP99Ms", round(standIn.latenessMs(0.99)));
+        f.put("latenessMaxMs", round(standIn.latenessMs(1.0)));
+        f.put("violations", heard.stream().mapToLong(d -> d.violations()).sum());
+        standIn.clearLateness();
         return f;
     }
 
@@ -437,13 +464,13 @@ public final class DriveBenchmark {
         return dropped;
     }
 
-    private List<StandInDrive> heardFor(java.util.Set<String> tasks) {
+    private List<Heard> heardFor(java.util.Set<String> tasks) {
         return standIn.drives().stream().filter(d -> tasks.contains(d.taskId())).collect(Collectors.toList());
     }
 
-    private static List<Double> firstPcmLatencies(List<StandInDrive> heard, Map<String, Long> dropped) {
-        return heard.stream().filter(d -> d.playback().firstAudioAtNanos() > 0)
-                .map(d -> (d.playback().firstAudioAtNanos() - dropped.get(d.taskId())) / 1e6).collect(Collectors.toList());
+    private static List<Double> firstPcmLatencies(List<Heard> heard, Map<String, Long> dropped) {
+        return heard.stream().filter(d -> d.firstAudioAt() > 0)
+                .map(d -> (d.firstAudioAt() - dropped.get(d.taskId())) / 1e6).collect(Collectors.toList());
     }
 
     private void awaitReports(int count, Duration timeout) throws Exception {
@@ -490,6 +517,17 @@ public final class DriveBenchmark {
             for (int s = 0; s < seconds; s++) {
                 out.write(second);
             }
+        }
+    }
+
+    /** System CPU of this process in clock ticks (1/100 s), from /proc; 0 where there is none. */
+    private static long kernelTicks() {
+        try {
+            String stat = Files.readString(Path.of("/proc/self/stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return Long.parseLong(fields[12]);
+        } catch (Exception e) {
+            return 0;
         }
     }
 
