@@ -46,8 +46,11 @@ public class AvatarDriveConfiguration implements CamelConfiguration {
     static final String STAND_IN_APP_ID = "1234567890";
     static final String STAND_IN_TASK_ID = "local-avatar";
     static final String STAND_IN_ROLE = "local-role";
-    /** Drives being started at once; each holds its thread for a few milliseconds (longer with a voice conversion). */
-    static final int STARTER_THREADS = 16;
+    /**
+     * Drives being started at once, one per core: a start (read, sign and call, connect, Start) is CPU work that
+     * competes with the drives already streaming, so a storm of starts is spread out rather than let make them late.
+     */
+    static final int STARTER_THREADS = Runtime.getRuntime().availableProcessors();
 
     @Override
     public void configure(CamelContext context) throws Exception {
@@ -119,7 +122,7 @@ public class AvatarDriveConfiguration implements CamelConfiguration {
     public static void bindInbox(CamelContext context, DriveSettings settings) {
         // threads for the start of a drive (read, sign and call, connect, Start); streaming then holds none
         ExecutorService starters = context.getExecutorServiceManager().newFixedThreadPool(context, "avatar-drive",
-                Math.min(settings.maxConcurrent(), STARTER_THREADS));
+                Math.max(2, Math.min(settings.maxConcurrent(), STARTER_THREADS)));
         TaskLanes lanes = new TaskLanes(starters, settings.maxConcurrent());
         context.getRegistry().bind("inboxAddress", new InboxAddress(settings.taskId()));
         int retries = Integer.parseInt(context.getPropertiesComponent().resolveProperty("drive.max-redeliveries").orElse("3"));

@@ -2,7 +2,6 @@ package io.avatardrive.standin;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.LongConsumer;
 
 /** Everything the stand-in saw of one DriveId: the frames in order, the audio's digest, its playback, and any protocol breach. */
 public final class StandInDrive {
@@ -13,7 +12,7 @@ public final class StandInDrive {
     private final String taskId;
     private final AudioDigest digest = new AudioDigest();
     private final PlaybackMeter meter;
-    private final LongConsumer lateness;
+    private final LatenessLog lateness;
     private final List<String> violations = new ArrayList<>();
     private final List<String> frames = new ArrayList<>();
     private State state = State.ISSUED;
@@ -25,7 +24,7 @@ public final class StandInDrive {
     private long closedAt;
     private boolean stopped;
 
-    StandInDrive(String driveId, String taskId, PlaybackMeter meter, LongConsumer lateness) {
+    StandInDrive(String driveId, String taskId, PlaybackMeter meter, LatenessLog lateness) {
         this.driveId = driveId;
         this.taskId = taskId;
         this.meter = meter;
@@ -74,7 +73,7 @@ public final class StandInDrive {
         bytes += length;
         long late = meter.onAudio(now, length * 1_000_000_000L / (sampleRate * 2L));
         if (late != Long.MIN_VALUE) {
-            lateness.accept(late);
+            lateness.add(now, late);
         }
     }
 

@@ -330,7 +330,7 @@ public final class ZegoStandIn implements AutoCloseable {
     private ObjectNode issue(String taskId) {
         String token = UUID.randomUUID().toString().replace("-", "");
         StandInDrive drive = new StandInDrive(UUID.randomUUID().toString(), taskId,
-                new PlaybackMeter(playbackBufferMs, scheduleLeadMs), lateness::add);
+                new PlaybackMeter(playbackBufferMs, scheduleLeadMs), lateness);
         byToken.put(token, drive);
         drives.add(drive);
         return JSON.createObjectNode().put("DriveId", drive.driveId())

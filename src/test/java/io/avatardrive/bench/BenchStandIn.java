@@ -27,7 +27,12 @@ interface BenchStandIn extends AutoCloseable {
     List<Heard> drives();
 
     /** Percentile of chunk lateness since the last clear, in milliseconds. */
-    double latenessMs(double quantile);
+    default double latenessMs(double quantile) {
+        return latenessMs(quantile, Long.MIN_VALUE, Long.MAX_VALUE);
+    }
+
+    /** The same, over the chunks that arrived between the two times (System.nanoTime). */
+    double latenessMs(double quantile, long fromNanos, long toNanos);
 
     void clearLateness();
 
@@ -47,8 +52,8 @@ interface BenchStandIn extends AutoCloseable {
             }
 
             @Override
-            public double latenessMs(double quantile) {
-                return standIn.lateness().percentileMs(quantile);
+            public double latenessMs(double quantile, long fromNanos, long toNanos) {
+                return standIn.lateness().percentileMs(quantile, fromNanos, toNanos);
             }
 
             @Override
@@ -115,9 +120,9 @@ interface BenchStandIn extends AutoCloseable {
             }
 
             @Override
-            public double latenessMs(double quantile) {
+            public double latenessMs(double quantile, long fromNanos, long toNanos) {
                 try {
-                    JsonNode answer = json.readTree(get("/lateness?q=" + quantile));
+                    JsonNode answer = json.readTree(get("/lateness?q=" + quantile + "&from=" + fromNanos + "&to=" + toNanos));
                     return answer.get("ms").asDouble();
                 } catch (Exception e) {
                     throw new IllegalStateException(e);

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -32,8 +34,12 @@ public final class StandInProcess {
             answer(x, "{}");
         });
         control.createContext("/lateness", x -> {
-            double q = Double.parseDouble(x.getRequestURI().getQuery().replace("q=", ""));
-            answer(x, "{\"ms\":" + standIn.lateness().percentileMs(q) + "}");
+            Map<String, String> query = new HashMap<>();
+            for (String pair : x.getRequestURI().getQuery().split("&")) {
+                query.put(pair.substring(0, pair.indexOf('=')), pair.substring(pair.indexOf('=') + 1));
+            }
+            answer(x, "{\"ms\":" + standIn.lateness().percentileMs(Double.parseDouble(query.get("q")),
+                    Long.parseLong(query.get("from")), Long.parseLong(query.get("to"))) + "}");
         });
         control.start();
         System.out.println(READY + " " + standIn.apiUrl() + " http://127.0.0.1:" + control.getAddress().getPort());
