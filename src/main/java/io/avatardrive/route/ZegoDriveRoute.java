@@ -3,16 +3,17 @@ package io.avatardrive.route;
 import io.avatardrive.config.DriveSettings;
 import io.avatardrive.zego.DriveByWsStreamResponse;
 import org.apache.camel.builder.RouteBuilder;
-import org.apache.camel.spi.CamelEvent;
-import org.apache.camel.support.EventNotifierSupport;
 import org.apache.camel.model.RouteDefinition;
 import org.apache.camel.model.RouteTemplateDefinition;
 import org.apache.camel.model.dataformat.JsonLibrary;
+import org.apache.camel.spi.CamelEvent;
+import org.apache.camel.support.EventNotifierSupport;
 
 /**
- * The drive of one clip on a ZEGO avatar, as a route template any ingress can instantiate: normalise, get a signed
- * DriveId, connect, Start, real-time paced PCM, Stop, report. A drive ends with a {@link DriveOutcome} as the body,
- * whatever happened; the ingress decides where that goes.
+ * The drive of one clip on a ZEGO avatar, as a route template any ingress can instantiate: normalise (and convert the
+ * voice, if asked), get a signed DriveId, connect, Start, real-time paced PCM, Stop, report. A clip for the
+ * {@code volc-tta} backend takes the same route to a Volcengine session, with no DriveId to get. A drive ends with a
+ * {@link DriveOutcome} as the body, whatever happened; the ingress decides where that goes.
  * <p>
  * The template's parameters carry the documented setting names ({@code zego.task-id}, {@code drive.lead-ms}, ...); a
  * parameter an instance leaves out falls back to the property of that name.

@@ -2,10 +2,9 @@ package io.avatardrive.route;
 
 import java.util.concurrent.CompletableFuture;
 
-import io.vertx.core.Context;
-
 import io.avatardrive.zego.DriveTicket;
 import io.avatardrive.zego.ZegoFrames;
+import io.vertx.core.Context;
 
 /** A ZEGO drive on its DriveId's own socket (the WssAddress): Start, binary PCM, Stop. */
 final class ZegoSession implements AvatarSession {

@@ -103,4 +103,10 @@ public final class PlaybackMeter {
     public synchronized long wallMs() {
         return firstAudioAt < 0 || stopAt < 0 ? 0 : TimeUnit.NANOSECONDS.toMillis(stopAt - firstAudioAt);
     }
+
+    /** One line for a log: how much audio at what rate, and how it played. */
+    public synchronized String summary(int sampleRate) {
+        return audioMs() + " ms at " + sampleRate + " Hz, " + underruns + " underruns (" + stallMs() + " ms stalled), max lead "
+               + maxLeadMs() + " ms";
+    }
 }

@@ -162,8 +162,7 @@ public final class StandInDrive {
 
     @Override
     public synchronized String toString() {
-        return "DriveId " + driveId + " task " + taskId + ": " + meter.audioMs() + " ms at " + sampleRate + " Hz, "
-               + meter.underruns() + " underruns (" + meter.stallMs() + " ms stalled), max lead " + meter.maxLeadMs()
-               + " ms, wall " + meter.wallMs() + " ms" + (violations.isEmpty() ? "" : ", violations " + violations);
+        return "DriveId " + driveId + " task " + taskId + ": " + meter.summary(sampleRate) + ", wall " + meter.wallMs() + " ms"
+               + (violations.isEmpty() ? "" : ", violations " + violations);
     }
 }

@@ -148,8 +148,7 @@ public final class VolcStandInSession {
 
     @Override
     public synchronized String toString() {
-        return "role " + (session == null ? "?" : session.path("role").asText()) + ": " + meter.audioMs() + " ms at 16000 Hz, "
-               + meter.underruns() + " underruns (" + meter.stallMs() + " ms stalled), max lead " + meter.maxLeadMs()
-               + " ms" + (violations.isEmpty() ? "" : ", violations " + violations);
+        return "role " + (session == null ? "?" : session.path("role").asText()) + ": "
+               + meter.summary(VolcFrames.SAMPLE_RATE) + (violations.isEmpty() ? "" : ", violations " + violations);
     }
 }
