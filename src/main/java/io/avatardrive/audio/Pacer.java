@@ -89,9 +89,6 @@ public final class Pacer {
         }
     }
 
-    public long startNanos() {
-        return startNanos;
-    }
 
     public long maxLeadMs() {
         return TimeUnit.NANOSECONDS.toMillis(maxLeadNanos);

@@ -72,9 +72,6 @@ public final class PcmClip implements AutoCloseable {
         return "none".equals(conversion) ? step : conversion + ", " + step;
     }
 
-    public int bytesPerMilli() {
-        return sampleRate / 1000 * BYTES_PER_SAMPLE;
-    }
 
     @Override
     public void close() throws IOException {
