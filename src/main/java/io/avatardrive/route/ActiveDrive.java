@@ -2,6 +2,8 @@ package io.avatardrive.route;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 
 import io.avatardrive.audio.Pacer;
@@ -105,35 +107,26 @@ final class ActiveDrive {
         started = true;
     }
 
-    AvatarSession session() {
-        return session;
-    }
-
-    Pacer pacer() {
-        return pacer;
-    }
-
     /** The clip cut into chunks the backend takes: Volcengine's are never shorter than a second. */
     PcmChunker chunker() {
         return isZego() ? new PcmChunker(clip, chunkMs()) : PcmChunker.wholeChunks(clip, chunkMs());
     }
 
-    /** How long until the next chunk, of this many bytes, is due on the real-time schedule. */
-    long nanosUntilTurn() {
-        return pacer.nanosUntilTurn(audioNanos(bytes));
-    }
+    /** The paced stream of this drive's audio to its avatar session. */
+    PacedStream stream(Executor workers) {
+        return new PacedStream(clip, chunker(), pacer, new PacedStream.Sink() {
+            @Override
+            public CompletableFuture<Void> write(byte[] chunk, boolean last) {
+                return session.audio(chunk, last);
+            }
 
-    /** The next chunk goes now. */
-    void turnTaken(int chunkBytes) {
-        pacer.turnTaken(audioNanos(bytes), audioNanos(bytes + chunkBytes));
-    }
-
-    /** The next chunk has been written; the first one starts the schedule. */
-    void written(int chunkBytes) {
-        pacer.sent();
-        bytes += chunkBytes;
-        chunks++;
-        logProgress();
+            @Override
+            public void written(int chunkBytes) {
+                bytes += chunkBytes;
+                chunks++;
+                logProgress();
+            }
+        }, session.context(), workers, settings.stallTimeoutMs(), "the drive socket");
     }
 
     /** A long drive says how far it is every few seconds, so an operator sees it is alive. */

@@ -217,7 +217,7 @@ public final class DriveSteps {
             @Override
             public boolean process(Exchange exchange, AsyncCallback callback) {
                 ActiveDrive drive = exchange.getProperty(DriveHeaders.DRIVE, ActiveDrive.class);
-                new PacedStream(drive, workers).start().whenComplete((v, failure) -> {
+                drive.stream(workers).start().whenComplete((v, failure) -> {
                     if (failure != null) {
                         exchange.setException(failure);
                     }

@@ -6,39 +6,64 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 
+import io.avatardrive.audio.Pacer;
 import io.avatardrive.audio.PcmChunker;
+import io.avatardrive.audio.PcmClip;
 import io.vertx.core.Context;
 
 /**
- * The audio of one drive, sent at real time on timers rather than by a thread that sleeps. Everything happens on the
- * event loop of the drive's own connection: a chunk is read, written when the pacer says its turn has come (a Vert.x
- * timer), and the next one is read only once the last is written. A thousand drives need no thread each and no
- * hand-over between threads per chunk; the chunk arrays are reused; and a peer that stops reading makes its own drive
- * late, then fails it, never a buffer grow. A clip still being produced (a voice conversion) is read on a worker
- * instead, since its reads may wait.
+ * Audio sent at real time on timers rather than by a thread that sleeps: an avatar drive's PCM, or a voice
+ * conversion's input. Everything happens on the event loop of the connection it goes to: a chunk is read, written
+ * when the pacer says its turn has come (a Vert.x timer), and the next one is read only once the last is written. A
+ * thousand streams need no thread each and no hand-over between threads per chunk; the chunk arrays are reused; and a
+ * peer that stops reading makes its own stream late, then fails it, never a buffer grow. A clip still being produced
+ * (a voice conversion's output) is read on a worker instead, since its reads may wait.
  */
 final class PacedStream {
+
+    /** Where a paced stream's chunks go. */
+    interface Sink {
+        /** Writes one chunk without waiting; the stage completes once it is written. */
+        CompletableFuture<Void> write(byte[] chunk, boolean last);
+
+        /** A chunk has been written (for reports and progress). */
+        default void written(int bytes) {
+        }
+    }
 
     private static final long STALL_CHECK_MS = 250;
 
     private record Chunk(byte[] pcm, boolean last) {
     }
 
-    private final ActiveDrive drive;
     private final PcmChunker chunks;
+    private final boolean live;
+    private final long bytesPerSecond;
+    private final Pacer pacer;
+    private final Sink sink;
     private final Context loop;
     private final Executor workers;
     private final long stallTimeoutNanos;
+    private final String what;
     private final CompletableFuture<Void> done = new CompletableFuture<>();
+    private long sentBytes;
     private long writeStartedAt = -1;
     private long stallCheck = -1;
 
-    PacedStream(ActiveDrive drive, Executor workers) {
-        this.drive = drive;
-        this.chunks = drive.chunker();
-        this.loop = drive.session().context();
+    /**
+     * @param what names the socket in a stall error ("the drive socket")
+     */
+    PacedStream(PcmClip clip, PcmChunker chunks, Pacer pacer, Sink sink, Context loop, Executor workers,
+                long stallTimeoutMs, String what) {
+        this.chunks = chunks;
+        this.live = clip.live();
+        this.bytesPerSecond = (long) clip.sampleRate() * PcmClip.BYTES_PER_SAMPLE;
+        this.pacer = pacer;
+        this.sink = sink;
+        this.loop = loop;
         this.workers = workers;
-        this.stallTimeoutNanos = TimeUnit.MILLISECONDS.toNanos(drive.settings().stallTimeoutMs());
+        this.stallTimeoutNanos = TimeUnit.MILLISECONDS.toNanos(stallTimeoutMs);
+        this.what = what;
     }
 
     /** Starts streaming; the stage completes after the last chunk is written, or with the failure that ended it. */
@@ -51,11 +76,11 @@ final class PacedStream {
     }
 
     private void next() {
-        if (drive.pacer().cancelled()) {
+        if (pacer.cancelled()) {
             done.completeExceptionally(new CancellationException("the drive was cut short: the pipeline is shutting down"));
             return;
         }
-        if (drive.clip().live()) {
+        if (live) {
             workers.execute(() -> {
                 Chunk chunk = read();
                 loop.runOnContext(v -> schedule(chunk));
@@ -84,25 +109,26 @@ final class PacedStream {
         if (chunk == null || done.isDone()) {
             return;
         }
-        long wait = drive.nanosUntilTurn();
+        long wait = pacer.nanosUntilTurn(audioNanos(sentBytes));
         if (wait <= 0) {
             write(chunk);
         } else {
-            // timers have millisecond resolution: rounding up keeps the avatar from getting audio before its turn
+            // timers have millisecond resolution: rounding up keeps the peer from getting audio before its turn
             loop.owner().setTimer(Math.max(1, (wait + 999_999) / 1_000_000), id -> write(chunk));
         }
     }
 
     private void write(Chunk chunk) {
-        if (drive.pacer().cancelled()) {
+        if (pacer.cancelled()) {
             done.completeExceptionally(new CancellationException("the drive was cut short: the pipeline is shutting down"));
             return;
         }
-        drive.turnTaken(chunk.pcm().length);
+        int length = chunk.pcm().length;
+        pacer.turnTaken(audioNanos(sentBytes), audioNanos(sentBytes + length));
         writeStartedAt = System.nanoTime();
         CompletableFuture<Void> written;
         try {
-            written = drive.session().audio(chunk.pcm(), chunk.last());
+            written = sink.write(chunk.pcm(), chunk.last());
         } catch (RuntimeException e) {
             done.completeExceptionally(e);
             return;
@@ -113,7 +139,9 @@ final class PacedStream {
                 done.completeExceptionally(failure instanceof CompletionException c && c.getCause() != null
                         ? c.getCause() : failure);
             } else if (!done.isDone()) {
-                drive.written(chunk.pcm().length);
+                pacer.sent();
+                sentBytes += length;
+                sink.written(length);
                 chunks.release(chunk.pcm());
                 if (chunk.last()) {
                     done.complete(null);
@@ -124,9 +152,13 @@ final class PacedStream {
         });
     }
 
+    private long audioNanos(long bytes) {
+        return bytes * TimeUnit.SECONDS.toNanos(1) / bytesPerSecond;
+    }
+
     private void checkStall() {
         if (writeStartedAt >= 0 && System.nanoTime() - writeStartedAt > stallTimeoutNanos) {
-            done.completeExceptionally(new DriveFailure(Stage.STREAM, "the drive socket stalled: a frame was not written within "
+            done.completeExceptionally(new DriveFailure(Stage.STREAM, what + " stalled: a frame was not written within "
                     + TimeUnit.NANOSECONDS.toMillis(stallTimeoutNanos) + " ms (drive.stall-timeout-ms)", null));
         }
     }

@@ -87,6 +87,11 @@ final class VendorSocket implements AutoCloseable {
         await(socket.writeBinaryMessage(Buffer.buffer(data)), stallTimeoutMs, stalled());
     }
 
+    /** Writes a text frame without waiting; the stage completes once it is written. */
+    CompletableFuture<Void> write(String text) {
+        return socket.writeTextMessage(text).toCompletionStage().toCompletableFuture();
+    }
+
     /**
      * Writes a binary frame without waiting; the stage completes once it is written. The array is wrapped, not
      * copied, so it must not change until then.

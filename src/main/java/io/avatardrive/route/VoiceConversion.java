@@ -3,8 +3,6 @@ package io.avatardrive.route;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
-import java.util.concurrent.Future;
-import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -19,8 +17,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A clip spoken in another voice: SAMI's VoiceConversionStream converts it while it is being driven. The input goes to
- * SAMI at real time after its own lead (sami.lead-ms, more than the drive's, so the drive never waits for it) from a
- * sender of its own; what comes back is a clip the drive reads as it arrives,
+ * SAMI at real time after its own lead (sami.lead-ms, more than the drive's, so the drive never waits for it), paced
+ * like a drive on the event loop of SAMI's connection; what comes back is a clip the drive reads as it arrives,
  * so the avatar starts speaking once the first converted audio is in, not once the conversion has finished.
  */
 final class VoiceConversion implements VendorSocket.Listener {
@@ -34,7 +32,6 @@ final class VoiceConversion implements VendorSocket.Listener {
     private final String clipName;
     private final Pacer pacer;
     private volatile VendorSocket socket;
-    private volatile Future<?> sender;
 
     private VoiceConversion(String clipName, int leadMs, long stallTimeoutMs) {
         this.clipName = clipName;
@@ -46,7 +43,7 @@ final class VoiceConversion implements VendorSocket.Listener {
      * Starts converting {@code input} to {@code speaker} and returns the converted clip once its first audio is in.
      * Closing the returned clip ends the conversion.
      */
-    static PcmClip start(SocketClients clients, Executor senders, SamiSettings sami, String speaker, PcmClip input,
+    static PcmClip start(SocketClients clients, Executor workers, SamiSettings sami, String speaker, PcmClip input,
                          int leadMs, long stallTimeoutMs) throws Exception {
         VoiceConversion conversion = new VoiceConversion(input.name(), leadMs, stallTimeoutMs);
         try {
@@ -54,9 +51,7 @@ final class VoiceConversion implements VendorSocket.Listener {
                     conversion);
             conversion.socket.sendText(SamiFrames.startTask(sami.token(), sami.appKey(), speaker, input.sampleRate()));
             conversion.awaitTaskStarted(stallTimeoutMs);
-            FutureTask<Void> sender = new FutureTask<>(() -> conversion.send(input, sami), null);
-            conversion.sender = sender;
-            senders.execute(sender);
+            conversion.send(input, sami, workers, stallTimeoutMs);
             conversion.converted.awaitFirstAudio();
         } catch (Exception e) {
             conversion.converted.close();
@@ -80,24 +75,24 @@ final class VoiceConversion implements VendorSocket.Listener {
     }
 
     /** The input at real time after the lead, then FinishTask; the converted audio is what paces the avatar. */
-    private void send(PcmClip input, SamiSettings sami) {
-        long bytesPerSecond = (long) input.sampleRate() * PcmClip.BYTES_PER_SAMPLE;
-        long sent = 0;
-        try (input) {
-            PcmChunker chunks = new PcmChunker(input, INPUT_CHUNK_MS);
-            while (chunks.hasNext() && !converted.ended()) {
-                byte[] chunk = chunks.next();
-                pacer.awaitTurn(sent * 1_000_000_000L / bytesPerSecond, (sent + chunk.length) * 1_000_000_000L / bytesPerSecond);
-                socket.sendBinary(chunk);
-                pacer.sent();
-                sent += chunk.length;
-            }
-            if (!converted.ended()) {
-                socket.sendText(SamiFrames.finishTask(sami.token(), sami.appKey()));
-            }
-        } catch (Exception e) {
-            converted.fail(e);
-        }
+    private void send(PcmClip input, SamiSettings sami, Executor workers, long stallTimeoutMs) {
+        new PacedStream(input, new PcmChunker(input, INPUT_CHUNK_MS), pacer, (chunk, last) -> socket.write(chunk),
+                socket.context(), workers, stallTimeoutMs, "the SAMI socket").start().whenComplete((v, failure) -> {
+                    try {
+                        input.close();
+                    } catch (java.io.IOException ignored) {
+                        // the input was read to its end or given up; nothing is lost by not closing it cleanly
+                    }
+                    if (failure != null) {
+                        converted.fail(failure);
+                    } else if (!converted.ended()) {
+                        socket.write(SamiFrames.finishTask(sami.token(), sami.appKey())).whenComplete((x, e) -> {
+                            if (e != null) {
+                                converted.fail(e);
+                            }
+                        });
+                    }
+                });
     }
 
     /** SAMI's answers, binary or text: TaskStarted, converted audio, TaskFinished, or a failure status. */
@@ -142,10 +137,6 @@ final class VoiceConversion implements VendorSocket.Listener {
     /** The drive ended early (failed, or cut short at shutdown): stop sending and hang up. */
     private void abandon() {
         pacer.cancel();
-        Future<?> s = sender;
-        if (s != null) {
-            s.cancel(true);
-        }
         closeSocket();
     }
 
