@@ -2,6 +2,7 @@ package io.avatardrive.audio;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.concurrent.TimeUnit;
 
 /**
  * A clip normalised to what the avatar accepts: 16-bit little-endian mono PCM at 16000 or 24000 Hz, read as a stream so
@@ -62,6 +63,16 @@ public final class PcmClip implements AutoCloseable {
         return -1;
     }
 
+    /** How long {@code bytes} of this clip's PCM play, in nanoseconds: the unit the pacer schedules in. */
+    public long audioNanos(long bytes) {
+        return audioNanos(bytes, sampleRate);
+    }
+
+    /** How long {@code bytes} of mono 16-bit PCM at {@code sampleRate} play, in nanoseconds. */
+    public static long audioNanos(long bytes, int sampleRate) {
+        return bytes * TimeUnit.SECONDS.toNanos(1) / ((long) sampleRate * BYTES_PER_SAMPLE);
+    }
+
     /** How the source was changed to reach this format, or "none". */
     public String conversion() {
         return conversion;
@@ -71,7 +82,6 @@ public final class PcmClip implements AutoCloseable {
     public String conversionThen(String step) {
         return "none".equals(conversion) ? step : conversion + ", " + step;
     }
-
 
     @Override
     public void close() throws IOException {

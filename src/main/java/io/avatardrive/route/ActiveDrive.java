@@ -18,17 +18,16 @@ import org.slf4j.LoggerFactory;
 /** One drive's state as it moves down the route: the clip, its ticket, its socket, and what has been sent so far. */
 final class ActiveDrive {
 
-    private final String file;
-    private final String taskId;
     private static final Logger LOG = LoggerFactory.getLogger(ActiveDrive.class);
     private static final long PROGRESS_EVERY_NANOS = TimeUnit.SECONDS.toNanos(5);
 
+    private final String file;
+    private final String taskId;
     private final PcmClip clip;
     private final DriveSettings settings;
     private final String backend;
     private final String speaker;
     private final Pacer pacer;
-    private final long bytesPerSecond;
     private DriveTicket ticket;
     private AvatarSession session;
     private boolean started;
@@ -46,7 +45,6 @@ final class ActiveDrive {
         this.backend = backend;
         this.speaker = speaker;
         this.pacer = new Pacer(settings.leadMs());
-        this.bytesPerSecond = (long) clip.sampleRate() * PcmClip.BYTES_PER_SAMPLE;
     }
 
     boolean started() {
@@ -137,10 +135,10 @@ final class ActiveDrive {
         }
         lastProgressLog = now;
         long expected = clip.expectedBytes();
-        long sentSeconds = TimeUnit.NANOSECONDS.toSeconds(audioNanos(bytes));
+        long sentSeconds = TimeUnit.NANOSECONDS.toSeconds(clip.audioNanos(bytes));
         if (expected > 0) {
             LOG.info("{} on task {}: {}% sent ({} s of {} s)", file, taskId, bytes * 100 / expected, sentSeconds,
-                    TimeUnit.NANOSECONDS.toSeconds(audioNanos(expected)));
+                    TimeUnit.NANOSECONDS.toSeconds(clip.audioNanos(expected)));
         } else {
             LOG.info("{} on task {}: {} s sent", file, taskId, sentSeconds);
         }
@@ -186,12 +184,8 @@ final class ActiveDrive {
     DriveReport report() {
         Instant finishedAt = Instant.now();
         return new DriveReport(file, taskId, backend, driveId, clip.sampleRate(), bytes,
-                TimeUnit.NANOSECONDS.toMillis(audioNanos(bytes)), chunks, startedAt.toString(), finishedAt.toString(),
+                TimeUnit.NANOSECONDS.toMillis(clip.audioNanos(bytes)), chunks, startedAt.toString(), finishedAt.toString(),
                 Duration.between(startedAt, finishedAt).toMillis(), pacer.maxLeadMs(), speaker.isEmpty() ? null : speaker,
                 clip.conversion());
-    }
-
-    private long audioNanos(long byteCount) {
-        return byteCount * TimeUnit.SECONDS.toNanos(1) / bytesPerSecond;
     }
 }

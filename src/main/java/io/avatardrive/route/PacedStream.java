@@ -38,7 +38,7 @@ final class PacedStream {
 
     private final PcmChunker chunks;
     private final boolean live;
-    private final long bytesPerSecond;
+    private final PcmClip clip;
     private final Pacer pacer;
     private final Sink sink;
     private final Context loop;
@@ -57,7 +57,7 @@ final class PacedStream {
                 long stallTimeoutMs, String what) {
         this.chunks = chunks;
         this.live = clip.live();
-        this.bytesPerSecond = (long) clip.sampleRate() * PcmClip.BYTES_PER_SAMPLE;
+        this.clip = clip;
         this.pacer = pacer;
         this.sink = sink;
         this.loop = loop;
@@ -109,7 +109,7 @@ final class PacedStream {
         if (chunk == null || done.isDone()) {
             return;
         }
-        long wait = pacer.nanosUntilTurn(audioNanos(sentBytes));
+        long wait = pacer.nanosUntilTurn(clip.audioNanos(sentBytes));
         if (wait <= 0) {
             write(chunk);
         } else {
@@ -124,7 +124,7 @@ final class PacedStream {
             return;
         }
         int length = chunk.pcm().length;
-        pacer.turnTaken(audioNanos(sentBytes), audioNanos(sentBytes + length));
+        pacer.turnTaken(clip.audioNanos(sentBytes), clip.audioNanos(sentBytes + length));
         writeStartedAt = System.nanoTime();
         CompletableFuture<Void> written;
         try {
@@ -150,10 +150,6 @@ final class PacedStream {
                 }
             }
         });
-    }
-
-    private long audioNanos(long bytes) {
-        return bytes * TimeUnit.SECONDS.toNanos(1) / bytesPerSecond;
     }
 
     private void checkStall() {

@@ -100,11 +100,8 @@ public final class SamiStandIn extends WebSocketStandIn {
     }
 
     private void onText(ServerWebSocket ws, SamiStandInTask task, String text) {
-        JsonNode request;
-        try {
-            request = JSON.readTree(text);
-        } catch (Exception e) {
-            fail(ws, task, 40000000L, "ClientError: the request is not JSON");
+        JsonNode request = parse(ws, task, text, 40000000L, "ClientError: the request is not JSON");
+        if (request == null) {
             return;
         }
         task.request(text);
@@ -127,12 +124,19 @@ public final class SamiStandIn extends WebSocketStandIn {
         }
     }
 
-    private void startTask(ServerWebSocket ws, SamiStandInTask task, String payloadText) {
-        JsonNode payload;
+    /** The JSON in {@code text}, or null once the task has been failed with {@code code} because there is none. */
+    private JsonNode parse(ServerWebSocket ws, SamiStandInTask task, String text, long code, String reason) {
         try {
-            payload = JSON.readTree(payloadText);
+            return JSON.readTree(text);
         } catch (Exception e) {
-            fail(ws, task, 40000020L, "InvalidPayload: payload is not a JSON string");
+            fail(ws, task, code, reason);
+            return null;
+        }
+    }
+
+    private void startTask(ServerWebSocket ws, SamiStandInTask task, String payloadText) {
+        JsonNode payload = parse(ws, task, payloadText, 40000020L, "InvalidPayload: payload is not a JSON string");
+        if (payload == null) {
             return;
         }
         JsonNode in = payload.path("audio_info");

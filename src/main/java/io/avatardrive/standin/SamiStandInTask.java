@@ -3,6 +3,8 @@ package io.avatardrive.standin;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.avatardrive.audio.PcmClip;
+
 /** Everything the SAMI stand-in saw of one conversion: the requests, how much audio went in and out, and when. */
 public final class SamiStandInTask {
 
@@ -49,7 +51,7 @@ public final class SamiStandInTask {
         }
         inputBytes += pcm.length;
         inputDigest.update(pcm, 0, pcm.length);
-        input.onAudio(now, pcm.length * 1_000_000_000L / (inputSampleRate * 2L));
+        input.onAudio(now, PcmClip.audioNanos(pcm.length, inputSampleRate));
         return resampler.push(pcm);
     }
 

@@ -3,6 +3,8 @@ package io.avatardrive.standin;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.avatardrive.audio.PcmClip;
+
 /** Everything the stand-in saw of one DriveId: the frames in order, the audio's digest, its playback, and any protocol breach. */
 public final class StandInDrive {
 
@@ -71,7 +73,7 @@ public final class StandInDrive {
         }
         digest.update(pcm);
         bytes += length;
-        long late = meter.onAudio(now, length * 1_000_000_000L / (sampleRate * 2L));
+        long late = meter.onAudio(now, PcmClip.audioNanos(length, sampleRate));
         if (late != Long.MIN_VALUE) {
             lateness.add(now, late);
         }

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.avatardrive.audio.PcmClip;
 import io.avatardrive.volc.VolcFrames;
 
 /** Everything the Volcengine stand-in saw of one session: its frames in order, the session JSON, the audio and its playback. */
@@ -72,7 +73,7 @@ public final class VolcStandInSession {
         digest.update(frame, VolcFrames.HEADER_BYTES, pcm);
         bytes += pcm;
         if (pcm > 0) {
-            meter.onAudio(now, pcm * 1_000_000_000L / MIN_PIECE_BYTES);
+            meter.onAudio(now, PcmClip.audioNanos(pcm, VolcFrames.SAMPLE_RATE));
         }
         if (last) {
             meter.onStop(now);
