@@ -124,7 +124,7 @@ final class PacedStream {
             return;
         }
         int length = chunk.pcm().length;
-        pacer.turnTaken(clip.audioNanos(sentBytes), clip.audioNanos(sentBytes + length));
+        pacer.turnTaken(clip.audioNanos(sentBytes + length));
         writeStartedAt = System.nanoTime();
         CompletableFuture<Void> written;
         try {

@@ -8,24 +8,31 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class PacerTest {
 
     private static final long MS = TimeUnit.MILLISECONDS.toNanos(1);
 
+    /** Sends one 100 ms chunk the way a timer would: waits until its turn, then takes it. */
+    private static void sendWhenDue(Pacer pacer, AtomicLong now, long offset) {
+        long wait = pacer.nanosUntilTurn(offset);
+        if (wait > 0) {
+            now.addAndGet(wait);
+        }
+        assertTrue(pacer.nanosUntilTurn(offset) <= 0, "the turn has come once the wait is over");
+        pacer.turnTaken(offset + 100 * MS);
+        pacer.sent();
+    }
+
     @Test
     void leadGoesAtOnceThenEachChunkWhenItsAudioTimeMinusLeadArrives() {
         AtomicLong now = new AtomicLong(0);
         List<Long> sendTimes = new ArrayList<>();
-        Pacer pacer = new Pacer(500, () -> now.get());
-        // the test moves the clock to each chunk's due time, so the pacer never parks
+        Pacer pacer = new Pacer(500, now::get);
         for (int i = 0; i < 20; i++) {
-            long offset = i * 100 * MS;
-            long due = Math.max(0, offset - 500 * MS);
-            now.set(Math.max(now.get(), due));
-            pacer.awaitTurn(offset, offset + 100 * MS);
-            pacer.sent();
+            sendWhenDue(pacer, now, i * 100 * MS);
             sendTimes.add(now.get() / MS);
         }
         assertEquals(List.of(0L, 0L, 0L, 0L, 0L, 0L, 100L, 200L, 300L), sendTimes.subList(0, 9));
@@ -36,38 +43,31 @@ class PacerTest {
     @Test
     void lateSendsDoNotShiftLaterDeadlines() {
         AtomicLong now = new AtomicLong(0);
-        Pacer pacer = new Pacer(0, () -> now.get());
-        pacer.awaitTurn(0, 100 * MS);
-        pacer.sent();
+        Pacer pacer = new Pacer(0, now::get);
+        sendWhenDue(pacer, now, 0);
         now.set(250 * MS); // the second chunk goes 150 ms late
-        pacer.awaitTurn(100 * MS, 200 * MS);
-        assertEquals(150, pacer.maxLatenessMs());
-        // the third chunk's deadline is still start + 200 ms: it goes at once, no drift carried over
-        pacer.awaitTurn(200 * MS, 300 * MS);
-        assertEquals(250 * MS, now.get());
+        sendWhenDue(pacer, now, 100 * MS);
+        // the third chunk's deadline is still start + 200 ms: it is due at once, no drift carried over
+        assertTrue(pacer.nanosUntilTurn(200 * MS) <= 0);
+        assertEquals(50 * MS, pacer.nanosUntilTurn(300 * MS), "the fourth is due at start + 300 ms, not 250 + 200");
     }
 
     @Test
-    void realClockWaitsUntilTheDeadline() {
-        Pacer pacer = new Pacer(0);
-        long start = System.nanoTime();
-        pacer.awaitTurn(0, 30 * MS);
+    void theScheduleStartsWhenTheFirstChunkIsWrittenNotWhenItIsRead() {
+        AtomicLong now = new AtomicLong(0);
+        Pacer pacer = new Pacer(0, now::get);
+        assertEquals(0, pacer.nanosUntilTurn(0));
+        pacer.turnTaken(100 * MS);
+        now.set(400 * MS); // a slow connection: the first chunk is written 400 ms after it was taken
         pacer.sent();
-        pacer.awaitTurn(30 * MS, 60 * MS);
-        assertTrue(System.nanoTime() - start >= 30 * MS, "the second chunk must wait for its audio time");
+        assertEquals(100 * MS, pacer.nanosUntilTurn(100 * MS), "the second chunk waits its full 100 ms after the first");
     }
 
     @Test
-    void anInterruptedWaitEndsTheStreamInsteadOfSpinning() throws Exception {
+    void cancelMarksTheStreamForEnding() {
         Pacer pacer = new Pacer(0);
-        pacer.awaitTurn(0, 100 * MS);
-        pacer.sent();
-        Thread.currentThread().interrupt();
-        try {
-            org.junit.jupiter.api.Assertions.assertThrows(java.util.concurrent.CancellationException.class,
-                    () -> pacer.awaitTurn(10_000 * MS, 10_100 * MS));
-        } finally {
-            Thread.interrupted();
-        }
+        assertFalse(pacer.cancelled());
+        pacer.cancel();
+        assertTrue(pacer.cancelled());
     }
 }
