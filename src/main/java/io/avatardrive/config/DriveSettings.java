@@ -217,24 +217,20 @@ public record DriveSettings(
         }
 
         String url(String key, String fallback) {
-            String v = text(key, fallback);
-            try {
-                URI uri = new URI(v);
-                if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme()) || uri.getHost() == null) {
-                    problems.add(key + " must be an http(s) URL, was '" + v + "'");
-                }
-            } catch (URISyntaxException e) {
-                problems.add(key + " is not a valid URL: '" + v + "'");
-            }
-            return v;
+            return url(key, fallback, "http", "an http(s) URL");
         }
 
         String webSocketUrl(String key, String fallback) {
+            return url(key, fallback, "ws", "a ws(s) URL");
+        }
+
+        /** A URL whose scheme is {@code scheme} or its TLS form ({@code scheme} + "s"); {@code what} names it in errors. */
+        private String url(String key, String fallback, String scheme, String what) {
             String v = text(key, fallback);
             try {
                 URI uri = new URI(v);
-                if (!"ws".equals(uri.getScheme()) && !"wss".equals(uri.getScheme()) || uri.getHost() == null) {
-                    problems.add(key + " must be a ws(s) URL, was '" + v + "'");
+                if (!scheme.equals(uri.getScheme()) && !(scheme + "s").equals(uri.getScheme()) || uri.getHost() == null) {
+                    problems.add(key + " must be " + what + ", was '" + v + "'");
                 }
             } catch (URISyntaxException e) {
                 problems.add(key + " is not a valid URL: '" + v + "'");
