@@ -122,16 +122,22 @@ class TaskLanesTest {
             two.submit("task-" + i, () -> {
                 maxRunning.accumulateAndGet(running.incrementAndGet(), Math::max);
                 java.util.concurrent.CompletableFuture<Void> f = new java.util.concurrent.CompletableFuture<>();
-                f.whenComplete((v, e) -> running.decrementAndGet());
                 pending.add(f);
                 return f;
             });
         }
         for (int round = 0; round < 50 && two.busyLanes() > 0; round++) {
             Thread.sleep(20);
-            List<java.util.concurrent.CompletableFuture<Void>> now = new ArrayList<>(pending);
-            pending.clear();
-            now.forEach(f -> f.complete(null));
+            List<java.util.concurrent.CompletableFuture<Void>> now;
+            synchronized (pending) {
+                now = new ArrayList<>(pending);
+                pending.clear();
+            }
+            // counted down before completing: completion may start the next work at once, on another thread
+            now.forEach(f -> {
+                running.decrementAndGet();
+                f.complete(null);
+            });
         }
         assertEquals(0, two.busyLanes());
         assertEquals(2, maxRunning.get());
