@@ -37,7 +37,6 @@ final class PacedStream {
     }
 
     private final PcmChunker chunks;
-    private final boolean live;
     private final PcmClip clip;
     private final Pacer pacer;
     private final Sink sink;
@@ -56,7 +55,6 @@ final class PacedStream {
     PacedStream(PcmClip clip, PcmChunker chunks, Pacer pacer, Sink sink, Context loop, Executor workers,
                 long stallTimeoutMs, String what) {
         this.chunks = chunks;
-        this.live = clip.live();
         this.clip = clip;
         this.pacer = pacer;
         this.sink = sink;
@@ -76,11 +74,10 @@ final class PacedStream {
     }
 
     private void next() {
-        if (pacer.cancelled()) {
-            done.completeExceptionally(new CancellationException("the drive was cut short: the pipeline is shutting down"));
+        if (endedByShutdown()) {
             return;
         }
-        if (live) {
+        if (clip.live()) {
             workers.execute(() -> {
                 Chunk chunk = read();
                 loop.runOnContext(v -> schedule(chunk));
@@ -119,8 +116,7 @@ final class PacedStream {
     }
 
     private void write(Chunk chunk) {
-        if (pacer.cancelled()) {
-            done.completeExceptionally(new CancellationException("the drive was cut short: the pipeline is shutting down"));
+        if (endedByShutdown()) {
             return;
         }
         int length = chunk.pcm().length;
@@ -150,6 +146,15 @@ final class PacedStream {
                 }
             }
         });
+    }
+
+    /** Whether a shutdown has cut the drive short; if so the stream ends here, and the caller still sends Stop. */
+    private boolean endedByShutdown() {
+        if (pacer.cancelled()) {
+            done.completeExceptionally(new CancellationException("the drive was cut short: the pipeline is shutting down"));
+            return true;
+        }
+        return false;
     }
 
     private void checkStall() {

@@ -3,6 +3,7 @@ package io.avatardrive.standin;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.avatardrive.audio.PcmClip;
@@ -12,7 +13,7 @@ import io.avatardrive.volc.VolcFrames;
 public final class VolcStandInSession {
 
     /** The vendor takes no less than a second of 16 kHz audio in one piece. */
-    static final int MIN_PIECE_BYTES = VolcFrames.SAMPLE_RATE * 2;
+    static final int MIN_PIECE_BYTES = VolcFrames.SAMPLE_RATE * PcmClip.BYTES_PER_SAMPLE;
 
     private final PlaybackMeter meter;
     private final AudioDigest digest = new AudioDigest();
@@ -66,7 +67,7 @@ public final class VolcStandInSession {
             violations.add("a piece of " + pcm + " bytes splits a sample");
         }
         if (pcm < MIN_PIECE_BYTES && !(last && pcm == 0)) {
-            violations.add("a piece of " + pcm * 1000L / MIN_PIECE_BYTES + " ms; the vendor takes at least 1 s");
+            violations.add("a piece of " + TimeUnit.NANOSECONDS.toMillis(PcmClip.audioNanos(pcm, VolcFrames.SAMPLE_RATE)) + " ms; the vendor takes at least 1 s");
         }
         lastAudio = last;
         boolean first = bytes == 0 && pcm > 0;
