@@ -17,6 +17,9 @@ import io.avatardrive.queue.QueueSteps;
 import io.avatardrive.route.ClipArchive;
 import io.avatardrive.route.DrivenClipLog;
 import io.avatardrive.route.InboxAddress;
+import io.avatardrive.route.InboxGuard;
+import io.avatardrive.route.InboxReadiness;
+import io.avatardrive.route.InboxRefusal;
 import io.avatardrive.route.TaskLaneProcessor;
 import io.avatardrive.route.TaskLanes;
 import io.avatardrive.route.ZegoDriveRoute;
@@ -73,7 +76,8 @@ public class AvatarDriveConfiguration implements CamelConfiguration {
         requireWritable("drive.error", settings.error());
         int handedBack = ClipArchive.handBack(settings.inbox());
         if (handedBack > 0) {
-            LOG.info("{} clip(s) whose drive the last shutdown cut short are back in the inbox", handedBack);
+            LOG.info("{} clip(s) that an earlier version kept in a hidden folder of the inbox are back in the inbox",
+                    handedBack);
         }
         LOG.info("Watching {} (done: {}, error: {})", settings.inbox(), settings.done(), settings.error());
         // on SIGTERM, drives in flight get this long to finish and send Stop before the process exits
@@ -120,20 +124,22 @@ public class AvatarDriveConfiguration implements CamelConfiguration {
 
     /** The beans routes/inbox.yaml refers to. */
     public static void bindInbox(CamelContext context, DriveSettings settings) {
+        InboxSettings inbox = InboxSettings.from(lookup(context));
         // threads for the start of a drive (read, sign and call, connect, Start); streaming then holds none
         ExecutorService starters = context.getExecutorServiceManager().newFixedThreadPool(context, "avatar-drive",
                 Math.max(2, Math.min(settings.maxConcurrent(), STARTER_THREADS)));
         TaskLanes lanes = new TaskLanes(starters, settings.maxConcurrent());
+        DrivenClipLog driven = new DrivenClipLog(inbox.drivenClips());
+        ClipArchive archive = new ClipArchive(settings.done(), settings.error(), driven);
+        context.getRegistry().bind("inboxGuard", new InboxGuard(settings.inbox(), settings.taskId(), archive));
+        context.getRegistry().bind("inboxReadiness", new InboxReadiness(inbox.settleMs(), inbox.incompleteTimeoutMs()));
         context.getRegistry().bind("inboxAddress", new InboxAddress(settings.taskId()));
-        int retries = Integer.parseInt(context.getPropertiesComponent().resolveProperty("drive.max-redeliveries").orElse("3"));
-        long backOff = Long.parseLong(context.getPropertiesComponent().resolveProperty("drive.retry-delay-ms").orElse("1000"));
-        DrivenClipLog driven = new DrivenClipLog(Path.of(context.getPropertiesComponent()
-                .resolveProperty("drive.driven-clips").orElse("data/driven-clips.log")));
+        context.getRegistry().bind("inboxRefusal", new InboxRefusal());
         context.getRegistry().bind("drivenClips", driven);
         context.getRegistry().bind("driveLanes",
-                new TaskLaneProcessor(context, lanes, settings.taskId(), ZegoDriveRoute.DRIVE, retries, backOff, driven,
-                        starters));
-        context.getRegistry().bind("clipArchive", new ClipArchive(settings.inbox(), settings.done(), settings.error()));
+                new TaskLaneProcessor(context, lanes, settings.taskId(), ZegoDriveRoute.DRIVE, inbox.maxRedeliveries(),
+                        inbox.retryDelayMs(), driven, starters));
+        context.getRegistry().bind("clipArchive", archive);
     }
 
     /** The beans and the JMS component routes/queue.yaml refers to. */

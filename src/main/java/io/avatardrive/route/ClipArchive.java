@@ -2,43 +2,65 @@ package io.avatardrive.route;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.List;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import org.apache.camel.Exchange;
 import org.apache.camel.InvalidPayloadException;
 import org.apache.camel.Processor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Files a finished clip where the operator looks for it: done/ with NAME.EXT.json, or error/ with NAME.EXT.error.json,
  * keeping its TaskId folder. An earlier result with the same name is never overwritten: the new one gets a -N suffix.
+ * It moves the clip itself, and only then lets the folder forget that the clip was driven, so that a clip dropped again
+ * later is spoken again, while one found again after a crash between Stop and its filing is not.
  */
 public final class ClipArchive implements Processor {
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-    /** Inside the inbox, hidden from its consumer: clips whose drive a shutdown cut short, handed back at the next start. */
-    public static final String RESUME_FOLDER = ".resume";
+    /**
+     * Hidden folders of the inbox where earlier versions kept clips: cut short by a shutdown, or whose filing failed.
+     * Whatever is found there at start-up goes back into the inbox.
+     */
+    static final List<String> LEGACY_FOLDERS = List.of(".resume", ".failed");
+
+    private static final Logger LOG = LoggerFactory.getLogger(ClipArchive.class);
 
     private final Path done;
     private final Path error;
-    private final Path resume;
+    private final DrivenClipLog driven;
 
-    public ClipArchive(Path inbox, Path done, Path error) {
+    public ClipArchive(Path done, Path error, DrivenClipLog driven) {
         this.done = done;
         this.error = error;
-        this.resume = inbox.resolve(RESUME_FOLDER);
+        this.driven = driven;
     }
 
-    /** Writes the report and tells the file consumer where to move the clip (the ARCHIVE_PATH header). */
+    /**
+     * Writes the report, moves the clip beside it, then forgets that it was driven. A clip whose drive a shutdown cut
+     * short, or that never started, stays where it is in the inbox and is driven at the next start.
+     */
     @Override
     public void process(Exchange exchange) throws IOException, InvalidPayloadException {
         DriveOutcome outcome = exchange.getMessage().getMandatoryBody(DriveOutcome.class);
         String relative = exchange.getMessage().getHeader(Exchange.FILE_NAME, String.class);
-        Path target = !outcome.succeeded() && exchange.getContext().isStopping() ? resume(relative) : archive(outcome, relative);
+        Path clip = Path.of(exchange.getMessage().getHeader(DrivenClipLog.ABSOLUTE_PATH, String.class));
+        if (!outcome.succeeded() && exchange.getContext().isStopping()) {
+            LOG.info("{} stays in the inbox: the shutdown cut its drive short, it is driven at the next start",
+                    relative);
+            return;
+        }
+        Path target = archive(outcome, relative);
+        Files.move(clip, target, LinkOption.NOFOLLOW_LINKS);
         exchange.getMessage().setHeader(DriveHeaders.ARCHIVE_PATH, target.toString());
+        driven.forget(DrivenClipLog.key(exchange.getMessage()));
     }
 
     Path archive(DriveOutcome outcome, String relative) throws IOException {
@@ -61,28 +83,25 @@ public final class ClipArchive implements Processor {
         return target;
     }
 
-    /** A drive cut short by a shutdown is no failure of the clip: it goes back to the inbox when the pipeline starts again. */
-    Path resume(String relative) throws IOException {
-        Path target = resume.resolve(relative).normalize();
-        if (!target.startsWith(resume)) {
-            throw new IOException(relative + " would be kept outside " + resume);
-        }
-        Files.createDirectories(target.getParent());
-        return target;
-    }
-
-    /** Hands back the clips a shutdown cut short, before the inbox is watched again; returns how many. */
+    /**
+     * Hands back what earlier versions kept in hidden folders of the inbox, before it is watched again; returns how
+     * many clips. A clip whose name is taken in the inbox comes back as NAME-2.EXT, never over another.
+     */
     public static int handBack(Path inbox) throws IOException {
-        Path resume = inbox.resolve(RESUME_FOLDER);
-        if (!Files.isDirectory(resume)) {
-            return 0;
-        }
         int count = 0;
-        try (var clips = Files.walk(resume)) {
-            for (Path clip : clips.filter(Files::isRegularFile).toList()) {
-                Path back = inbox.resolve(resume.relativize(clip));
-                Files.createDirectories(back.getParent());
-                if (!Files.exists(back)) {
+        for (String folder : LEGACY_FOLDERS) {
+            Path kept = inbox.resolve(folder);
+            if (!Files.isDirectory(kept, LinkOption.NOFOLLOW_LINKS)) {
+                continue;
+            }
+            try (var clips = Files.walk(kept)) {
+                for (Path clip : clips.filter(p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)).toList()) {
+                    Path wanted = inbox.resolve(kept.relativize(clip));
+                    Path back = wanted;
+                    for (int n = 2; Files.exists(back, LinkOption.NOFOLLOW_LINKS); n++) {
+                        back = wanted.resolveSibling(numbered(wanted.getFileName().toString(), n));
+                    }
+                    Files.createDirectories(back.getParent());
                     Files.move(clip, back);
                     count++;
                 }

@@ -73,9 +73,7 @@ public class TaskLaneProcessor extends AsyncProcessorSupport {
                     defaultTaskId, String.class), Stage.READ, null, null, null, file + ": not driven, the pipeline is shutting down"));
             return CompletableFuture.completedFuture(null);
         }
-        String key = DrivenClipLog.key(exchange.getMessage().getHeader("CamelFileAbsolutePath", String.class),
-                exchange.getMessage().getHeader(Exchange.FILE_LENGTH, 0L, Long.class),
-                exchange.getMessage().getHeader(Exchange.FILE_LAST_MODIFIED, 0L, Long.class));
+        String key = DrivenClipLog.key(exchange.getMessage());
         Optional<DriveReport> earlier = driven.find(key);
         if (earlier.isPresent()) {
             LOG.warn("{} was already driven (DriveId {}) before a restart; filing it without speaking it again",

@@ -19,7 +19,7 @@ class ClipArchiveTest {
 
     @Test
     void failureReportNamesStageCodeAndReason() throws Exception {
-        ClipArchive archive = new ClipArchive(dir.resolve("inbox"), dir.resolve("done"), dir.resolve("error"));
+        ClipArchive archive = new ClipArchive(dir.resolve("done"), dir.resolve("error"), new DrivenClipLog(dir.resolve("driven.log")));
         Path target = archive.archive(new FailureReport("t/a.wav", "t", Stage.API, FailureReport.ZEGO, 400000005L, "no task", "t/a.wav: gone"), "t/a.wav");
         assertEquals(dir.resolve("error/t/a.wav"), target);
         JsonNode json = new ObjectMapper().readTree(dir.resolve("error/t/a.wav.error.json").toFile());
@@ -30,7 +30,7 @@ class ClipArchiveTest {
 
     @Test
     void anEarlierResultIsNeverOverwritten() throws Exception {
-        ClipArchive archive = new ClipArchive(dir.resolve("inbox"), dir.resolve("done"), dir.resolve("error"));
+        ClipArchive archive = new ClipArchive(dir.resolve("done"), dir.resolve("error"), new DrivenClipLog(dir.resolve("driven.log")));
         DriveReport report = new DriveReport("a.24000.pcm", "t", "zego", "d1", 24000, 10, 1, 1, "s", "f", 1, 1, null, "none");
         Files.createDirectories(dir.resolve("done"));
         Files.writeString(dir.resolve("done/a.24000.pcm"), "earlier clip");
@@ -42,17 +42,20 @@ class ClipArchiveTest {
 
     @Test
     void aNameCannotEscapeTheArchive() {
-        ClipArchive archive = new ClipArchive(dir.resolve("inbox"), dir.resolve("done"), dir.resolve("error"));
+        ClipArchive archive = new ClipArchive(dir.resolve("done"), dir.resolve("error"), new DrivenClipLog(dir.resolve("driven.log")));
         DriveReport report = new DriveReport("x", "t", "zego", "d1", 16000, 10, 1, 1, "s", "f", 1, 1, null, "none");
         assertThrows(java.io.IOException.class, () -> archive.archive(report, "../../etc/x.wav"));
     }
 
     @Test
-    void clipsCutShortByAShutdownAreHandedBackToTheInbox() throws Exception {
-        ClipArchive archive = new ClipArchive(dir.resolve("inbox"), dir.resolve("done"), dir.resolve("error"));
-        Path kept = archive.resume("t/a.wav");
-        Files.writeString(kept, "clip");
-        assertEquals(1, ClipArchive.handBack(dir.resolve("inbox")));
-        assertEquals("clip", Files.readString(dir.resolve("inbox/t/a.wav")));
+    void clipsAnEarlierVersionKeptInHiddenFoldersAreHandedBackWithoutOverwritingOne() throws Exception {
+        Path inbox = dir.resolve("inbox");
+        Files.createDirectories(inbox.resolve(".failed/t"));
+        Files.createDirectories(inbox.resolve(".resume/t"));
+        Files.writeString(inbox.resolve(".failed/t/a.wav"), "failed clip");
+        Files.writeString(inbox.resolve(".resume/t/a.wav"), "cut clip");
+        assertEquals(2, ClipArchive.handBack(inbox));
+        assertEquals("cut clip", Files.readString(inbox.resolve("t/a.wav")));
+        assertEquals("failed clip", Files.readString(inbox.resolve("t/a-2.wav")));
     }
 }

@@ -71,6 +71,7 @@ public abstract class DriveTestSupport extends CamelTestSupport {
         p.put("drive.chunk-ms", "100");
         p.put("drive.poll-delay-ms", "50");
         p.put("drive.retry-delay-ms", "50");
+        p.put("drive.settle-ms", "200");
         p.put("drive.driven-clips", run.resolve("driven-clips.log").toString());
         return p;
     }
