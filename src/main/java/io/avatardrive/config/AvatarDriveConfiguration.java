@@ -196,7 +196,7 @@ public class AvatarDriveConfiguration implements CamelConfiguration {
         stopWithContext(context, standIn);
         LOG.info("No sami.appkey is set: voice conversion uses the LOCAL SAMI STAND-IN at {}", standIn.url());
         DriveSettings local = settings.withSami(new SamiSettings(standIn.url(), STAND_IN_APP_ID, token,
-                settings.sami().leadMs()));
+                settings.sami().leadMs(), settings.sami().handshakeTimeoutMs()));
         override(context, Map.of("sami.url", local.sami().url(), "sami.appkey", local.sami().appKey(),
                 "sami.token", local.sami().token()));
         return local;

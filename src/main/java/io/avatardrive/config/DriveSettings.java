@@ -26,6 +26,7 @@ public record DriveSettings(
         String taskId,
         boolean wsTrustAll,
         int apiQps,
+        long apiTimeoutMs,
         Path inbox,
         Path done,
         Path error,
@@ -49,10 +50,11 @@ public record DriveSettings(
 
     /** The keys that shape one drive; each is also a parameter of the drive route template. */
     public static final List<String> DRIVE_KEYS = List.of("zego.api-url", "zego.app-id", "zego.server-secret",
-            "zego.task-id", "zego.ws-trust-all", "zego.api-qps", "drive.pcm-sample-rate", "drive.chunk-ms",
+            "zego.task-id", "zego.ws-trust-all", "zego.api-qps", "zego.api-timeout-ms", "drive.pcm-sample-rate", "drive.chunk-ms",
             "drive.lead-ms", "drive.stall-timeout-ms", "drive.backend", "voice.speaker", "volc.tta-url", "volc.app-id",
             "volc.access-token", "volc.uid", "volc.role", "volc.role-conf", "volc.video", "volc.rtc", "volc.rtmp",
-            "volc.chunk-ms", "volc.voice-end-timeout-ms", "sami.url", "sami.appkey", "sami.token", "sami.lead-ms");
+            "volc.chunk-ms", "volc.voice-end-timeout-ms", "volc.handshake-timeout-ms", "sami.url", "sami.appkey",
+            "sami.token", "sami.lead-ms", "sami.handshake-timeout-ms");
 
     /** Reads the settings through a key lookup (Camel's properties component in the application). */
     public static DriveSettings from(Function<String, Optional<String>> lookup) {
@@ -64,6 +66,7 @@ public record DriveSettings(
                 r.text("zego.task-id", ""),
                 r.bool("zego.ws-trust-all", true),
                 r.positive("zego.api-qps", 10),
+                r.number("zego.api-timeout-ms", 5000, 1),
                 r.path("drive.inbox", "data/inbox"),
                 r.path("drive.done", "data/done"),
                 r.path("drive.error", "data/error"),
@@ -123,18 +126,18 @@ public record DriveSettings(
 
     public DriveSettings withStandIn(String standInApiUrl, String standInAppId, String standInSecret, String defaultTask) {
         return new DriveSettings(standInApiUrl, standInAppId, standInSecret, taskId.isBlank() ? defaultTask : taskId,
-                wsTrustAll, apiQps, inbox, done, error, pcmSampleRate, chunkMs, leadMs, maxConcurrent, pollDelayMs,
+                wsTrustAll, apiQps, apiTimeoutMs, inbox, done, error, pcmSampleRate, chunkMs, leadMs, maxConcurrent, pollDelayMs,
                 readLock, stallTimeoutMs, backend, speaker, volc, sami);
     }
 
     public DriveSettings withVolc(VolcSettings local) {
-        return new DriveSettings(apiUrl, appId, serverSecret, taskId, wsTrustAll, apiQps, inbox, done, error,
+        return new DriveSettings(apiUrl, appId, serverSecret, taskId, wsTrustAll, apiQps, apiTimeoutMs, inbox, done, error,
                 pcmSampleRate, chunkMs, leadMs, maxConcurrent, pollDelayMs, readLock, stallTimeoutMs, backend, speaker,
                 local, sami);
     }
 
     public DriveSettings withSami(SamiSettings local) {
-        return new DriveSettings(apiUrl, appId, serverSecret, taskId, wsTrustAll, apiQps, inbox, done, error,
+        return new DriveSettings(apiUrl, appId, serverSecret, taskId, wsTrustAll, apiQps, apiTimeoutMs, inbox, done, error,
                 pcmSampleRate, chunkMs, leadMs, maxConcurrent, pollDelayMs, readLock, stallTimeoutMs, backend, speaker,
                 volc, local);
     }
@@ -153,7 +156,7 @@ public record DriveSettings(
     @Override
     public String toString() {
         return "DriveSettings[apiUrl=" + apiUrl + ", appId=" + appId + ", serverSecret=" + (serverSecret.isBlank() ? "" : "******")
-               + ", taskId=" + taskId + ", wsTrustAll=" + wsTrustAll + ", apiQps=" + apiQps + ", inbox=" + inbox
+               + ", taskId=" + taskId + ", wsTrustAll=" + wsTrustAll + ", apiQps=" + apiQps + ", apiTimeoutMs=" + apiTimeoutMs + ", inbox=" + inbox
                + ", done=" + done + ", error=" + error + ", pcmSampleRate=" + pcmSampleRate + ", chunkMs=" + chunkMs
                + ", leadMs=" + leadMs + ", maxConcurrent=" + maxConcurrent + ", pollDelayMs=" + pollDelayMs
                + ", readLock=" + readLock + ", stallTimeoutMs=" + stallTimeoutMs + ", backend=" + backend

@@ -14,7 +14,8 @@ public record VolcSettings(
         String role,
         ObjectNode sessionExtras,
         int chunkMs,
-        long voiceEndTimeoutMs) {
+        long voiceEndTimeoutMs,
+        long handshakeTimeoutMs) {
 
     public static final String VENDOR_TTA_URL = "wss://openspeech.bytedance.com/api/v1/volc_virtual_human/tta/2d";
     /** The vendor does not take less than a second of audio in one frame. */
@@ -36,7 +37,8 @@ public record VolcSettings(
                 r.text("volc.role", ""),
                 extras,
                 (int) r.number("volc.chunk-ms", MIN_CHUNK_MS, MIN_CHUNK_MS),
-                r.number("volc.voice-end-timeout-ms", 15_000, 1));
+                r.number("volc.voice-end-timeout-ms", 15_000, 1),
+                r.number("volc.handshake-timeout-ms", 5000, 1));
     }
 
     public boolean hasCredentials() {
@@ -45,13 +47,14 @@ public record VolcSettings(
 
     VolcSettings withStandIn(String url, String standInAppId, String token, String standInRole) {
         return new VolcSettings(url, standInAppId, token, uid, role.isBlank() ? standInRole : role, sessionExtras,
-                chunkMs, voiceEndTimeoutMs);
+                chunkMs, voiceEndTimeoutMs, handshakeTimeoutMs);
     }
 
     @Override
     public String toString() {
         return "VolcSettings[ttaUrl=" + ttaUrl + ", appId=" + appId + ", accessToken="
                + (accessToken.isBlank() ? "" : "******") + ", uid=" + uid + ", role=" + role + ", sessionExtras="
-               + sessionExtras + ", chunkMs=" + chunkMs + ", voiceEndTimeoutMs=" + voiceEndTimeoutMs + "]";
+               + sessionExtras + ", chunkMs=" + chunkMs + ", voiceEndTimeoutMs=" + voiceEndTimeoutMs + ", handshakeTimeoutMs="
+               + handshakeTimeoutMs + "]";
     }
 }

@@ -23,6 +23,7 @@ public final class DriveHeaders {
     static final String API_URL = "avatarDriveApiUrl";
     static final String APP_ID = "avatarDriveAppId";
     static final String API_PERMITS = "avatarDriveApiPermits";
+    static final String API_TIMEOUT = "avatarDriveApiTimeoutMs";
 
     private DriveHeaders() {
     }

@@ -152,6 +152,7 @@ public final class DriveSteps {
         exchange.setProperty(DriveHeaders.APP_ID, settings.appId());
         exchange.setProperty(DriveHeaders.API_PERMITS, Math.max(1, settings.apiQps() / 10));
         exchange.setProperty(DriveHeaders.API_URL, settings.apiUrl());
+        exchange.setProperty(DriveHeaders.API_TIMEOUT, settings.apiTimeoutMs());
     }
 
     /** Sign: a fresh nonce, timestamp and signature for this one call, then the JSON body naming the task. */
@@ -320,7 +321,9 @@ public final class DriveSteps {
         }
         String rootText = root.getClass().getSimpleName() + (root.getMessage() == null ? "" : ": " + root.getMessage());
         return switch (stage) {
-            case API -> "the DriveByWsStream call failed (" + rootText + ")";
+            case API -> root instanceof java.net.SocketTimeoutException
+                    ? "the DriveByWsStream call got no answer in time (zego.api-timeout-ms; " + rootText + ")"
+                    : "the DriveByWsStream call failed (" + rootText + ")";
             case CONNECT -> "could not connect the drive socket (" + rootText + ")";
             case VOICE -> "the voice conversion failed (" + rootText + ")";
             case STREAM -> "the drive socket failed while streaming (" + rootText + ")";

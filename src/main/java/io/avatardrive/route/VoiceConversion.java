@@ -47,10 +47,10 @@ final class VoiceConversion implements VendorSocket.Listener {
                          int leadMs, long stallTimeoutMs) throws Exception {
         VoiceConversion conversion = new VoiceConversion(input.name(), leadMs, stallTimeoutMs);
         try {
-            conversion.socket = VendorSocket.connect(clients.client(false), sami.url(), stallTimeoutMs, "the SAMI socket",
-                    conversion);
+            conversion.socket = VendorSocket.connect(clients.client(false), sami.url(), sami.handshakeTimeoutMs(),
+                    "the SAMI socket", conversion);
             conversion.socket.sendText(SamiFrames.startTask(sami.token(), sami.appKey(), speaker, input.sampleRate()));
-            conversion.awaitTaskStarted(stallTimeoutMs);
+            conversion.awaitTaskStarted(sami.handshakeTimeoutMs());
             conversion.send(input, sami, workers, stallTimeoutMs);
             conversion.converted.awaitFirstAudio();
         } catch (Exception e) {
@@ -68,7 +68,8 @@ final class VoiceConversion implements VendorSocket.Listener {
         try {
             started.get(timeoutMs, TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
-            throw new java.io.IOException("SAMI did not answer StartTask within " + timeoutMs + " ms", e);
+            throw new java.io.IOException("SAMI did not answer StartTask within " + timeoutMs
+                                          + " ms (sami.handshake-timeout-ms)", e);
         } catch (ExecutionException e) {
             throw e.getCause() instanceof Exception cause ? cause : e;
         }

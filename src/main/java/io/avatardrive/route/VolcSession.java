@@ -57,12 +57,14 @@ final class VolcSession implements AvatarSession, VendorSocket.Listener {
 
     @Override
     public void open() throws Exception {
-        socket = VendorSocket.connect(clients.client(false), address(settings), stallTimeoutMs, "the Volcengine TTA socket",
+        long handshakeMs = settings.handshakeTimeoutMs();
+        socket = VendorSocket.connect(clients.client(false), address(settings), handshakeMs, "the Volcengine TTA socket",
                 this);
         socket.sendText(VolcFrames.open(settings.uid(), settings.role(), settings.appId(), settings.sessionExtras()));
-        ServerFrame answer = nextMessage(stallTimeoutMs);
+        ServerFrame answer = nextMessage(handshakeMs);
         if (answer == null) {
-            throw new java.io.IOException("Volcengine TTA did not answer the session within " + stallTimeoutMs + " ms");
+            throw new java.io.IOException("Volcengine TTA did not answer the session within " + handshakeMs
+                                          + " ms (volc.handshake-timeout-ms)");
         }
         if (answer == CLOSED) {
             throw new java.io.IOException("Volcengine TTA closed the socket instead of answering the session");

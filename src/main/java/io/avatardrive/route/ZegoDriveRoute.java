@@ -1,5 +1,7 @@
 package io.avatardrive.route;
 
+import java.util.concurrent.ExecutorService;
+
 import io.avatardrive.config.DriveSettings;
 import io.avatardrive.zego.DriveByWsStreamResponse;
 import org.apache.camel.builder.RouteBuilder;
@@ -26,12 +28,13 @@ public class ZegoDriveRoute extends RouteBuilder {
 
     static final String CORE = "direct:zego-drive-core";
     static final String TICKET = "direct:zego-drive-ticket";
+    static final String START = "direct:zego-drive-start";
     static final String STREAM = "direct:zego-drive-stream";
 
     /**
-     * The quota is spent a tenth at a time, in rolling windows of a little more than a tenth of a second, and only that
-     * many calls are in flight at once: a call slowed on its way (a new connection, a busy machine) cannot bunch up with
-     * later ones at the vendor, so no one-second window there ever sees more than zego.api-qps calls.
+     * The quota is spent a tenth at a time, in rolling windows of a little more than a tenth of a second, so that no
+     * one-second window at the vendor sees more than zego.api-qps calls. Calls in flight are not limited: a call that
+     * hangs holds its own task until zego.api-timeout-ms, never another task's turn.
      */
     static final long RATE_WINDOW_MS = 115;
 
@@ -42,6 +45,10 @@ public class ZegoDriveRoute extends RouteBuilder {
         // created with the context: made lazily, two first drives at once would race to create its Vert.x instance
         getContext().getComponent("vertx-websocket", true);
         steps = new DriveSteps(getContext().getExecutorServiceManager().newCachedThreadPool(this, "avatar-drive-io"));
+        // the API call and the socket handshake wait here, each bounded by its timeout: a vendor that hangs holds one
+        // of these threads per hung drive, never one of the few threads that start every task's drives
+        ExecutorService handshakes = getContext().getExecutorServiceManager().newCachedThreadPool(this,
+                "avatar-drive-handshake");
         // before routes and sockets stop, drives in flight are cut short so that each still sends its Stop
         getContext().getManagementStrategy().addEventNotifier(new EventNotifierSupport() {
             @Override
@@ -73,7 +80,7 @@ public class ZegoDriveRoute extends RouteBuilder {
                         .enrich(TICKET, steps::withTicket, true)
                     .endDoTry()
                     .setProperty(DriveHeaders.STAGE, constant(Stage.CONNECT))
-                    .process(steps::start)
+                    .to(START)
                     .setProperty(DriveHeaders.STAGE, constant(Stage.STREAM))
                     .to(STREAM)
                     .process(steps::succeeded)
@@ -86,14 +93,24 @@ public class ZegoDriveRoute extends RouteBuilder {
                 .errorHandler(noErrorHandler())
                 .removeHeaders("*")
                 .process(steps::prepareCall)
-                .throttle(exchangeProperty(DriveHeaders.API_PERMITS)).concurrentRequestsMode()
-                    .correlationExpression(exchangeProperty(DriveHeaders.APP_ID))
+                .threads().executorService(handshakes)
                 .throttle(exchangeProperty(DriveHeaders.API_PERMITS)).totalRequestsMode().timePeriodMillis(RATE_WINDOW_MS)
                     .correlationExpression(exchangeProperty(DriveHeaders.APP_ID))
                 .process(steps::signedRequest)
-                .toD("${exchangeProperty." + DriveHeaders.API_URL + "}?httpMethod=POST")
+                // every wait of the call is bounded; a timeout is an API failure, retried with back-off
+                .toD("${exchangeProperty." + DriveHeaders.API_URL + "}?httpMethod=POST"
+                     + "&connectTimeout=${exchangeProperty." + DriveHeaders.API_TIMEOUT + "}"
+                     + "&connectionRequestTimeout=${exchangeProperty." + DriveHeaders.API_TIMEOUT + "}"
+                     + "&soTimeout=${exchangeProperty." + DriveHeaders.API_TIMEOUT + "}"
+                     + "&responseTimeout=${exchangeProperty." + DriveHeaders.API_TIMEOUT + "}"
+                     + "&connectionsPerRoute=1000&maxTotalConnections=1000")
                 .unmarshal().json(JsonLibrary.Jackson, DriveByWsStreamResponse.class)
                 .process(steps::ticket);
+
+        from(START).routeId("zego-drive-start").streamCache("false")
+                .errorHandler(noErrorHandler())
+                .threads().executorService(handshakes)
+                .process(steps::start);
 
         from(STREAM).routeId("zego-drive-stream").streamCache("false")
                 .errorHandler(noErrorHandler())

@@ -48,6 +48,8 @@ public final class ZegoStandIn implements AutoCloseable {
     private volatile long scheduleLeadMs;
     private final LatenessLog lateness = new LatenessLog();
     private final Set<String> knownTasks = ConcurrentHashMap.newKeySet();
+    private final Set<String> hungTasks = ConcurrentHashMap.newKeySet();
+    private final java.util.concurrent.atomic.AtomicInteger hungCalls = new java.util.concurrent.atomic.AtomicInteger();
     private final Map<String, StandInDrive> byToken = new ConcurrentHashMap<>();
     private final List<StandInDrive> drives = new CopyOnWriteArrayList<>();
     private final Map<String, StandInDrive> activeByTask = new ConcurrentHashMap<>();
@@ -90,6 +92,18 @@ public final class ZegoStandIn implements AutoCloseable {
             }
         }
         return this;
+    }
+
+    /** Fault injection: DriveByWsStream calls for these tasks are never answered, as a hung vendor leaves them. */
+    public ZegoStandIn hangTasks(String... taskIds) {
+        hungTasks.clear();
+        hungTasks.addAll(List.of(taskIds));
+        return this;
+    }
+
+    /** How many calls were left unanswered by {@link #hangTasks}. */
+    public int hungCalls() {
+        return hungCalls.get();
     }
 
     /** Measures each chunk's lateness against a real-time schedule with this lead (for benchmarks). */
@@ -237,6 +251,10 @@ public final class ZegoStandIn implements AutoCloseable {
 
     private void onApi(HttpServerRequest request) {
         request.body().onSuccess(body -> {
+            if (!hungTasks.isEmpty() && hungTasks.contains(taskIdOf(body))) {
+                hungCalls.incrementAndGet();
+                return;
+            }
             long code;
             ObjectNode data = null;
             try {
@@ -256,6 +274,14 @@ public final class ZegoStandIn implements AutoCloseable {
             }
             request.response().putHeader("Content-Type", "application/json").end(answer.toString());
         });
+    }
+
+    private static String taskIdOf(Buffer body) {
+        try {
+            return JSON.readTree(body.getBytes()).path("TaskId").asText("");
+        } catch (java.io.IOException e) {
+            return "";
+        }
     }
 
     private long check(HttpServerRequest request, Buffer body) throws Exception {
