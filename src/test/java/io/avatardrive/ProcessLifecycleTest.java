@@ -55,6 +55,7 @@ class ProcessLifecycleTest {
                 "-Ddrive.driven-messages=" + data.resolve("driven.txt"),
                 "-Ddrive.driven-clips=" + data.resolve("driven-clips.log"),
                 "-Ddrive.lead-ms=200",
+                "-Ddrive.settle-ms=200",
                 "-Ddrive.retry-delay-ms=50"));
         command.addAll(settings);
         command.add(AvatarDriveMain.class.getName());
@@ -96,7 +97,7 @@ class ProcessLifecycleTest {
             process.destroy(); // SIGTERM
             assertTrue(process.waitFor(30, TimeUnit.SECONDS), "no exit within the shutdown timeout");
             assertTrue(System.nanoTime() - stopAsked < TimeUnit.SECONDS.toNanos(10), "the drive held the exit up");
-            assertTrue(Files.exists(data.resolve("inbox/.resume/speech.wav")), "the clip is not kept for the next start");
+            assertTrue(Files.exists(data.resolve("inbox/speech.wav")), "the clip is not kept for the next start");
             assertFalse(Files.exists(data.resolve("error/speech.wav.error.json")), "a shutdown is not the clip's failure");
         } finally {
             process.destroyForcibly();
@@ -175,6 +176,41 @@ class ProcessLifecycleTest {
                 second.destroy();
                 second.waitFor(30, TimeUnit.SECONDS);
                 second.destroyForcibly();
+            }
+        }
+    }
+
+    @Test
+    void sigtermWhileClipsWaitOnAHungApiLeavesEachInTheInboxOrInErrorWithAReportAndNothingHidden() throws Exception {
+        try (io.avatardrive.standin.ZegoStandIn standIn = new io.avatardrive.standin.ZegoStandIn("5555",
+                "shutdownsecret0123456789abcdef01").start(AvailablePortFinder.getNextAvailable())) {
+            standIn.hangTasks("t");
+            List<String> settings = List.of("-Dzego.app-id=5555", "-Dzego.server-secret=shutdownsecret0123456789abcdef01",
+                    "-Dzego.task-id=t", "-Dzego.api-url=" + standIn.apiUrl(), "-Ddrive.shutdown-timeout-ms=500",
+                    "-Dzego.api-timeout-ms=60000");
+            StringBuffer output = new StringBuffer();
+            Process process = start(new CountDownLatch(1), settings, output);
+            List<String> clips = List.of("one.wav", "two.wav", "three.wav");
+            try {
+                Path inbox = Files.createDirectories(data.resolve("inbox"));
+                for (String clip : clips) {
+                    Files.write(inbox.resolve(clip), TestClips.wav16(16000, TestClips.pcm16(16000, 0.2)));
+                }
+                org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> standIn.hungCalls() >= 1);
+                process.destroy(); // SIGTERM
+                assertTrue(process.waitFor(30, TimeUnit.SECONDS), "no exit after SIGTERM");
+            } finally {
+                process.destroyForcibly();
+            }
+            for (String clip : clips) {
+                boolean inInbox = Files.exists(data.resolve("inbox").resolve(clip));
+                boolean filed = Files.exists(data.resolve("error").resolve(clip))
+                                && Files.exists(data.resolve("error").resolve(clip + ".error.json"));
+                assertTrue(inInbox || filed, clip + " is neither back in the inbox nor in error/ with a report: " + output);
+            }
+            try (var all = Files.walk(data.resolve("inbox"))) {
+                List<Path> hidden = all.filter(p -> p.getFileName().toString().startsWith(".")).toList();
+                assertEquals(List.of(), hidden, "clips were left in hidden folders");
             }
         }
     }
