@@ -85,15 +85,31 @@ public class AvatarDriveConfiguration implements CamelConfiguration {
                 .orElse("30000"));
         context.getShutdownStrategy().setTimeUnit(TimeUnit.MILLISECONDS);
         context.getShutdownStrategy().setTimeout(shutdownMs);
+        requireManagementPortFree(context);
         BrokerSettings broker = BrokerSettings.from(lookup(context));
         if (broker.embedded()) {
+            PortCheck.requireFree("broker.port", broker.host(), broker.port());
             context.addService(new EmbeddedBroker(broker));
         } else {
             LOG.info("Consuming from the external broker at {}", broker.url());
         }
+        int leftovers = QueueSteps.clearSpool(broker.spool());
+        if (leftovers > 0) {
+            LOG.info("Removed {} spool file(s) an earlier run left in {}; their messages are delivered again", leftovers,
+                    broker.spool());
+        }
         bindDrive(context);
         bindInbox(context, settings);
         bindQueue(context, settings, broker);
+    }
+
+    /** The management server (health, metrics) binds at start; one already taken stops the start, naming it. */
+    private static void requireManagementPortFree(CamelContext context) {
+        PropertiesComponent properties = context.getPropertiesComponent();
+        if (Boolean.parseBoolean(properties.resolveProperty("camel.management.enabled").orElse("false"))) {
+            PortCheck.requireFree("management.port", properties.resolveProperty("camel.management.host").orElse("0.0.0.0"),
+                    Integer.parseInt(properties.resolveProperty("camel.management.port").orElse("9876")));
+        }
     }
 
     /** A folder the pipeline cannot write would lose every clip's result; refuse to start instead. */

@@ -45,11 +45,19 @@ public record BrokerSettings(
     }
 
     /**
+     * The embedded broker's in-VM acceptor, numbered by its TCP port so that two brokers in one JVM (tests) never meet:
+     * the routes reach their own broker in this process, never over a TCP port another process may own.
+     */
+    public String inVmUrl() {
+        return "vm://" + port;
+    }
+
+    /**
      * The client URL; a consumer window of 0 makes the broker hand a message only to a consumer that is free, so a new
      * TaskId's group goes to an idle consumer rather than queueing behind a busy one.
      */
     public String clientUrl() {
-        String base = embedded() ? "tcp://" + host + ":" + port : url;
+        String base = embedded() ? inVmUrl() : url;
         return base.contains("consumerWindowSize") ? base : base + (base.contains("?") ? "&" : "?") + "consumerWindowSize=0";
     }
 

@@ -7,7 +7,10 @@ import jakarta.jms.ConnectionFactory;
 import org.apache.camel.health.HealthCheckResultBuilder;
 import org.apache.camel.impl.health.AbstractHealthCheck;
 
-/** /observe/health is UP only while the broker takes connections: clips published meanwhile would wait unseen. */
+/**
+ * Readiness: the service is ready only while the broker takes connections, since clips published meanwhile would wait
+ * unseen. A broker that is down makes the service not ready, never dead: restarting the pipeline would not bring it back.
+ */
 public class BrokerHealthCheck extends AbstractHealthCheck {
 
     private final ConnectionFactory factory;
@@ -15,6 +18,11 @@ public class BrokerHealthCheck extends AbstractHealthCheck {
     public BrokerHealthCheck(ConnectionFactory factory) {
         super("avatar-drive", "broker");
         this.factory = factory;
+    }
+
+    @Override
+    public boolean isLiveness() {
+        return false;
     }
 
     @Override

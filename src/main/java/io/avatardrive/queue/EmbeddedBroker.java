@@ -1,6 +1,8 @@
 package io.avatardrive.queue;
 
 import io.avatardrive.config.BrokerSettings;
+import io.avatardrive.config.InvalidSettingsException;
+import org.apache.activemq.artemis.spi.core.remoting.Acceptor;
 import org.apache.activemq.artemis.api.core.SimpleString;
 import org.apache.activemq.artemis.core.config.Configuration;
 import org.apache.activemq.artemis.core.config.impl.ConfigurationImpl;
@@ -39,7 +41,9 @@ public class EmbeddedBroker extends ServiceSupport {
                 .setSecurityEnabled(false)
                 .setJMXManagementEnabled(false)
                 .addAcceptorConfiguration("avatar-drive",
-                        "tcp://" + settings.host() + ":" + settings.port() + "?protocols=CORE,AMQP,STOMP");
+                        "tcp://" + settings.host() + ":" + settings.port() + "?protocols=CORE,AMQP,STOMP")
+                // the pipeline's own consumers and producers, in this process
+                .addAcceptorConfiguration("in-vm", settings.inVmUrl());
         // what the broker itself gives up on (a consumer that keeps rolling back) ends where our dead letters go
         SimpleString deadLetters = SimpleString.of(settings.deadLetterQueue());
         config.addAddressSetting("#", new AddressSettings()
@@ -50,8 +54,22 @@ public class EmbeddedBroker extends ServiceSupport {
         config.registerBrokerPlugin(new TaskGroupPlugin(settings.queue()));
         server = new EmbeddedActiveMQ().setConfiguration(config);
         server.start();
+        requireAcceptorsStarted();
         LOG.info("Embedded Artemis broker listening on tcp://{}:{} (CORE, AMQP, STOMP), journal in {}",
                 settings.host(), settings.port(), settings.dataDir());
+    }
+
+    /** Artemis logs a port it could not bind and starts anyway; a broker publishers cannot reach must stop the start. */
+    private void requireAcceptorsStarted() throws Exception {
+        boolean allStarted = server.getActiveMQServer().getRemotingService().getAcceptors().values().stream()
+                .allMatch(Acceptor::isStarted);
+        if (!allStarted) {
+            server.stop();
+            server = null;
+            throw new InvalidSettingsException("broker.port: the embedded broker could not listen on " + settings.host()
+                                               + ":" + settings.port() + "; another process holds it, or choose another"
+                                               + " broker.port");
+        }
     }
 
     @Override

@@ -44,6 +44,24 @@ public class QueueSteps {
         this.defaultTaskId = defaultTaskId;
     }
 
+    /**
+     * Removes the spool files a killed process left behind: their messages were never committed, so the broker
+     * delivers them again and they are spooled afresh. Returns how many were removed.
+     */
+    public static int clearSpool(Path spool) throws IOException {
+        if (!Files.isDirectory(spool)) {
+            return 0;
+        }
+        int removed = 0;
+        try (var files = Files.newDirectoryStream(spool, "clip-*.bin")) {
+            for (Path leftover : files) {
+                Files.deleteIfExists(leftover);
+                removed++;
+            }
+        }
+        return removed;
+    }
+
     /** The message's properties become the drive's headers, and its body a spooled file, deleted when the exchange ends. */
     public void receive(Exchange exchange) throws Exception {
         Message message = exchange.getMessage().getMandatoryBody(Message.class);
