@@ -20,10 +20,9 @@ public final class DriveHeaders {
     static final String DRIVE = "avatarDriveState";
     /** Prefix of the exchange properties that carry the drive route's settings, one per documented key. */
     static final String SETTING = "avatarDriveSetting:";
-    static final String API_URL = "avatarDriveApiUrl";
+    static final String API_ENDPOINT = "avatarDriveApiEndpoint";
     static final String APP_ID = "avatarDriveAppId";
     static final String API_PERMITS = "avatarDriveApiPermits";
-    static final String API_TIMEOUT = "avatarDriveApiTimeoutMs";
 
     private DriveHeaders() {
     }

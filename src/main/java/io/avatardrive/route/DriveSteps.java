@@ -10,7 +10,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -45,6 +49,8 @@ public final class DriveSteps {
     private final ZegoSigner signer = new ZegoSigner();
     private volatile DriveMetrics metrics;
     private final Set<ActiveDrive> active = ConcurrentHashMap.newKeySet();
+    /** Per API endpoint, done once its first call has been answered (or failed). */
+    private final Map<String, CompletableFuture<Void>> firstCalls = new ConcurrentHashMap<>();
     private final ExecutorService workers;
     private volatile SocketClients clients;
 
@@ -146,13 +152,31 @@ public final class DriveSteps {
         }
     }
 
-    /** What the throttle and the call need to know: which AppId's quota, and where to call. */
-    void prepareCall(Exchange exchange) {
+    /**
+     * What the throttle and the call need to know: which AppId's quota, and the API endpoint, with every wait of the
+     * call bounded by zego.api-timeout-ms (a timeout is an API failure, retried with back-off).
+     * <p>
+     * The first call to an endpoint goes alone: it sets up the HTTP client, and calls the throttle let through meanwhile
+     * would wait for that and reach the vendor bunched, over its rate limit. Later calls never wait for one another, so
+     * a call that hangs holds only its own task.
+     */
+    void prepareCall(Exchange exchange) throws InterruptedException {
         DriveSettings settings = exchange.getProperty(DriveHeaders.DRIVE, ActiveDrive.class).settings();
         exchange.setProperty(DriveHeaders.APP_ID, settings.appId());
         exchange.setProperty(DriveHeaders.API_PERMITS, Math.max(1, settings.apiQps() / 10));
-        exchange.setProperty(DriveHeaders.API_URL, settings.apiUrl());
-        exchange.setProperty(DriveHeaders.API_TIMEOUT, settings.apiTimeoutMs());
+        long timeout = settings.apiTimeoutMs();
+        String endpoint = settings.apiUrl() + "?httpMethod=POST&connectTimeout=" + timeout + "&connectionRequestTimeout="
+                          + timeout + "&soTimeout=" + timeout + "&responseTimeout=" + timeout
+                          + "&connectionsPerRoute=1000&maxTotalConnections=1000";
+        exchange.setProperty(DriveHeaders.API_ENDPOINT, endpoint);
+        CompletableFuture<Void> first = firstCalls.putIfAbsent(endpoint, new CompletableFuture<>());
+        if (first != null && !first.isDone()) {
+            try {
+                first.get(timeout, TimeUnit.MILLISECONDS);
+            } catch (ExecutionException | TimeoutException e) {
+                // the first call failed or hangs: this one goes on its own
+            }
+        }
     }
 
     /** Sign: a fresh nonce, timestamp and signature for this one call, then the JSON body naming the task. */
@@ -180,6 +204,10 @@ public final class DriveSteps {
 
     /** The enrich strategy: the ticket joins the drive; an API failure stays an API failure. */
     Exchange withTicket(Exchange drive, Exchange answer) {
+        CompletableFuture<Void> first = firstCalls.get(answer.getProperty(DriveHeaders.API_ENDPOINT, "", String.class));
+        if (first != null) {
+            first.complete(null);
+        }
         if (answer.getException() != null) {
             drive.setException(answer.getException());
             return drive;

@@ -92,18 +92,12 @@ public class ZegoDriveRoute extends RouteBuilder {
         from(TICKET).routeId("zego-drive-ticket").streamCache("false")
                 .errorHandler(noErrorHandler())
                 .removeHeaders("*")
-                .process(steps::prepareCall)
                 .threads().executorService(handshakes)
+                .process(steps::prepareCall)
                 .throttle(exchangeProperty(DriveHeaders.API_PERMITS)).totalRequestsMode().timePeriodMillis(RATE_WINDOW_MS)
                     .correlationExpression(exchangeProperty(DriveHeaders.APP_ID))
                 .process(steps::signedRequest)
-                // every wait of the call is bounded; a timeout is an API failure, retried with back-off
-                .toD("${exchangeProperty." + DriveHeaders.API_URL + "}?httpMethod=POST"
-                     + "&connectTimeout=${exchangeProperty." + DriveHeaders.API_TIMEOUT + "}"
-                     + "&connectionRequestTimeout=${exchangeProperty." + DriveHeaders.API_TIMEOUT + "}"
-                     + "&soTimeout=${exchangeProperty." + DriveHeaders.API_TIMEOUT + "}"
-                     + "&responseTimeout=${exchangeProperty." + DriveHeaders.API_TIMEOUT + "}"
-                     + "&connectionsPerRoute=1000&maxTotalConnections=1000")
+                .toD("${exchangeProperty." + DriveHeaders.API_ENDPOINT + "}")
                 .unmarshal().json(JsonLibrary.Jackson, DriveByWsStreamResponse.class)
                 .process(steps::ticket);
 
