@@ -5,6 +5,9 @@ import java.nio.file.Path;
 
 import io.avatardrive.config.AvatarDriveConfiguration;
 import io.avatardrive.config.InvalidSettingsException;
+import io.avatardrive.config.ManagementAccess;
+import org.apache.camel.main.BaseMainSupport;
+import org.apache.camel.main.MainListenerSupport;
 import org.apache.camel.main.Main;
 
 /** Starts the pipeline: camel-main with application.properties (./application.properties first if present, then the classpath). */
@@ -23,6 +26,18 @@ public final class AvatarDriveMain {
             main.configure().setRoutesIncludePattern(
                     Files.isDirectory(Path.of("routes")) ? "file:routes/*.yaml" : "classpath:routes/*.yaml");
         }
+        // before camel-main makes the management server: beyond loopback it needs credentials
+        main.addMainListener(new MainListenerSupport() {
+            @Override
+            public void beforeConfigure(BaseMainSupport configured) {
+                try {
+                    ManagementAccess.apply(configured.getCamelContext().getPropertiesComponent()::resolveProperty,
+                            configured.configure().httpManagementServer());
+                } catch (java.io.IOException e) {
+                    throw new IllegalStateException("cannot prepare the management server's credentials", e);
+                }
+            }
+        });
         try {
             main.run(args);
         } catch (Exception e) {

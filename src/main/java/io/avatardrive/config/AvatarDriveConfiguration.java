@@ -19,7 +19,7 @@ import io.avatardrive.route.DrivenClipLog;
 import io.avatardrive.route.InboxAddress;
 import io.avatardrive.route.InboxGuard;
 import io.avatardrive.route.InboxReadiness;
-import io.avatardrive.route.InboxRefusal;
+import io.avatardrive.route.InboxFailure;
 import io.avatardrive.route.TaskLaneProcessor;
 import io.avatardrive.route.TaskLanes;
 import io.avatardrive.route.ZegoDriveRoute;
@@ -88,6 +88,7 @@ public class AvatarDriveConfiguration implements CamelConfiguration {
         requireManagementPortFree(context);
         BrokerSettings broker = BrokerSettings.from(lookup(context));
         if (broker.embedded()) {
+            broker.requireLoginBeyondLoopback();
             PortCheck.requireFree("broker.port", broker.host(), broker.port());
             context.addService(new EmbeddedBroker(broker));
         } else {
@@ -150,7 +151,7 @@ public class AvatarDriveConfiguration implements CamelConfiguration {
         context.getRegistry().bind("inboxGuard", new InboxGuard(settings.inbox(), settings.taskId(), archive));
         context.getRegistry().bind("inboxReadiness", new InboxReadiness(inbox.settleMs(), inbox.incompleteTimeoutMs()));
         context.getRegistry().bind("inboxAddress", new InboxAddress(settings.taskId()));
-        context.getRegistry().bind("inboxRefusal", new InboxRefusal());
+        context.getRegistry().bind("inboxFailure", new InboxFailure());
         context.getRegistry().bind("drivenClips", driven);
         context.getRegistry().bind("driveLanes",
                 new TaskLaneProcessor(context, lanes, settings.taskId(), ZegoDriveRoute.DRIVE, inbox.maxRedeliveries(),

@@ -39,6 +39,18 @@ public record BrokerSettings(
         return settings;
     }
 
+    /** The embedded broker listens beyond loopback only with a login; refuse the start otherwise, naming both settings. */
+    public void requireLoginBeyondLoopback() {
+        if (embedded() && (username.isBlank() || password.isBlank())) {
+            ManagementAccess.requireLoopback("broker.host", host, "broker.username and broker.password");
+        }
+    }
+
+    /** Whether the embedded broker requires a login. */
+    public boolean secured() {
+        return !username.isBlank();
+    }
+
     /** With no broker.url the broker runs in this process. */
     public boolean embedded() {
         return url.isBlank();

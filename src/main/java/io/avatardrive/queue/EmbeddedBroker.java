@@ -3,7 +3,14 @@ package io.avatardrive.queue;
 import io.avatardrive.config.BrokerSettings;
 import io.avatardrive.config.InvalidSettingsException;
 import org.apache.activemq.artemis.spi.core.remoting.Acceptor;
+import java.util.Set;
+
+import org.apache.activemq.artemis.api.core.QueueConfiguration;
+import org.apache.activemq.artemis.api.core.RoutingType;
 import org.apache.activemq.artemis.api.core.SimpleString;
+import org.apache.activemq.artemis.core.config.CoreAddressConfiguration;
+import org.apache.activemq.artemis.core.security.Role;
+import org.apache.activemq.artemis.spi.core.security.ActiveMQSecurityManagerImpl;
 import org.apache.activemq.artemis.core.config.Configuration;
 import org.apache.activemq.artemis.core.config.impl.ConfigurationImpl;
 import org.apache.activemq.artemis.core.server.JournalType;
@@ -20,6 +27,8 @@ import org.slf4j.LoggerFactory;
 public class EmbeddedBroker extends ServiceSupport {
 
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedBroker.class);
+
+    private static final String ROLE = "avatar-drive";
 
     private final BrokerSettings settings;
     private EmbeddedActiveMQ server;
@@ -38,7 +47,7 @@ public class EmbeddedBroker extends ServiceSupport {
                 .setBindingsDirectory(settings.dataDir().resolve("bindings").toString())
                 .setLargeMessagesDirectory(settings.dataDir().resolve("large-messages").toString())
                 .setPagingDirectory(settings.dataDir().resolve("paging").toString())
-                .setSecurityEnabled(false)
+                .setSecurityEnabled(settings.secured())
                 .setJMXManagementEnabled(false)
                 .addAcceptorConfiguration("avatar-drive",
                         "tcp://" + settings.host() + ":" + settings.port() + "?protocols=CORE,AMQP,STOMP")
@@ -51,12 +60,39 @@ public class EmbeddedBroker extends ServiceSupport {
                 .setExpiryAddress(deadLetters)
                 .setMaxDeliveryAttempts(10)
                 .setRedeliveryDelay(1000));
+        // the clip, results and dead-letter queues exist from the start, as anycast queues: a reader that attaches
+        // before anything was published (an AMQP receiver without the queue capability, say) finds the queue rather
+        // than making a multicast address that a report could not then be published to
+        for (String queue : new String[] {settings.queue(), settings.resultsQueue(), settings.deadLetterQueue()}) {
+            config.addAddressConfiguration(new CoreAddressConfiguration().setName(queue)
+                    .addRoutingType(RoutingType.ANYCAST)
+                    .addQueueConfiguration(QueueConfiguration.of(queue).setRoutingType(RoutingType.ANYCAST)));
+            config.addAddressSetting(queue, new AddressSettings()
+                    .setDeadLetterAddress(deadLetters)
+                    .setExpiryAddress(deadLetters)
+                    .setMaxDeliveryAttempts(10)
+                    .setRedeliveryDelay(1000)
+                    .setDefaultAddressRoutingType(RoutingType.ANYCAST)
+                    .setDefaultQueueRoutingType(RoutingType.ANYCAST)
+                    .setAutoCreateAddresses(false)
+                    .setAutoDeleteAddresses(false)
+                    .setAutoDeleteQueues(false));
+        }
         config.registerBrokerPlugin(new TaskGroupPlugin(settings.queue()));
         server = new EmbeddedActiveMQ().setConfiguration(config);
+        if (settings.secured()) {
+            // one user, allowed everything, on every protocol and acceptor (the in-VM one of the pipeline included)
+            config.putSecurityRoles("#", Set.of(new Role(ROLE, true, true, true, true, true, true, true, true, true, true)));
+            ActiveMQSecurityManagerImpl users = new ActiveMQSecurityManagerImpl();
+            users.getConfiguration().addUser(settings.username(), settings.password());
+            users.getConfiguration().addRole(settings.username(), ROLE);
+            server.setSecurityManager(users);
+        }
         server.start();
         requireAcceptorsStarted();
-        LOG.info("Embedded Artemis broker listening on tcp://{}:{} (CORE, AMQP, STOMP), journal in {}",
-                settings.host(), settings.port(), settings.dataDir());
+        LOG.info("Embedded Artemis broker listening on tcp://{}:{} (CORE, AMQP, STOMP), {}, journal in {}",
+                settings.host(), settings.port(), settings.secured() ? "login required" : "no login (loopback only)",
+                settings.dataDir());
     }
 
     /** Artemis logs a port it could not bind and starts anyway; a broker publishers cannot reach must stop the start. */

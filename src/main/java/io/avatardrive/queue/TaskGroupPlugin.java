@@ -1,31 +1,94 @@
 package io.avatardrive.queue;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.util.Map;
+
 import org.apache.activemq.artemis.api.core.ActiveMQException;
 import org.apache.activemq.artemis.api.core.Message;
 import org.apache.activemq.artemis.core.server.ServerSession;
 import org.apache.activemq.artemis.core.server.plugin.ActiveMQServerMessagePlugin;
 import org.apache.activemq.artemis.core.transaction.Transaction;
+import org.apache.activemq.artemis.protocol.amqp.broker.AMQPMessage;
+import org.apache.qpid.proton.amqp.messaging.Properties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Puts every clip message of one TaskId into one JMS message group, so the broker gives a task's clips to one consumer
- * at a time, in publish order, across all consumers and application instances; publishers only set TaskId.
- * Install it on an external Artemis broker as a broker plugin, or have publishers set JMSXGroupID themselves.
+ * Puts every clip message of one TaskId into one message group, so the broker gives a task's clips to one consumer at a
+ * time, in publish order, across all consumers and application instances, whatever the publisher sets: CORE, STOMP and
+ * AMQP alike. A group the publisher chose itself is kept.
+ * <p>
+ * An AMQP message keeps its group in its properties section, which Artemis decodes afresh on every public read and has
+ * no setter for ({@code setGroupID} does nothing there); the plugin writes the section it holds and has the message
+ * re-encoded, so the group also survives a broker restart.
+ * <p>
+ * On an external Artemis broker, install it with {@code <broker-plugin class-name="io.avatardrive.queue.TaskGroupPlugin">}
+ * and, if the clip queue is not {@code avatar.drive}, {@code <property key="address" value="..."/>}.
  */
 public class TaskGroupPlugin implements ActiveMQServerMessagePlugin {
 
-    private final String address;
+    /** The broker-plugin property that names the clip queue's address. */
+    public static final String ADDRESS = "address";
+    static final String DEFAULT_ADDRESS = "avatar.drive";
+
+    private static final Logger LOG = LoggerFactory.getLogger(TaskGroupPlugin.class);
+    private static final VarHandle AMQP_PROPERTIES = amqpProperties();
+
+    private String address;
+
+    /** For {@code <broker-plugin>}: the address comes from {@link #init(Map)}. */
+    public TaskGroupPlugin() {
+        this(DEFAULT_ADDRESS);
+    }
 
     public TaskGroupPlugin(String address) {
         this.address = address;
     }
 
     @Override
+    public void init(Map<String, String> properties) {
+        address = properties.getOrDefault(ADDRESS, DEFAULT_ADDRESS);
+    }
+
+    @Override
     public void beforeSend(ServerSession session, Transaction tx, Message message, boolean direct,
                            boolean noAutoCreateQueue) throws ActiveMQException {
-        if (message.getGroupID() == null && address.equals(String.valueOf(message.getAddress()))) {
-            Object taskId = message.getObjectProperty("TaskId");
-            // AMQP messages keep their own group-id field, so the core header only groups core and STOMP publishers
-            message.setGroupID(taskId == null ? "" : taskId.toString());
+        if (message.getGroupID() != null || !address.equals(String.valueOf(message.getAddress()))) {
+            return;
+        }
+        Object taskId = message.getObjectProperty("TaskId");
+        String group = taskId == null ? "" : taskId.toString();
+        if (message instanceof AMQPMessage amqp) {
+            groupAmqp(amqp, group);
+        } else {
+            message.setGroupID(group);
+        }
+    }
+
+    private static void groupAmqp(AMQPMessage message, String group) {
+        if (AMQP_PROPERTIES == null) {
+            return;
+        }
+        message.getGroupID(); // decodes the sections the message holds
+        Properties properties = (Properties) AMQP_PROPERTIES.get(message);
+        if (properties == null) {
+            properties = new Properties();
+            AMQP_PROPERTIES.set(message, properties);
+        }
+        properties.setGroupId(group);
+        message.messageChanged();
+        message.reencode();
+    }
+
+    private static VarHandle amqpProperties() {
+        try {
+            return MethodHandles.privateLookupIn(AMQPMessage.class, MethodHandles.lookup())
+                    .findVarHandle(AMQPMessage.class, "properties", Properties.class);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            LOG.warn("This Artemis version hides the AMQP properties section ({}): AMQP publishers must set group-id to"
+                     + " TaskId themselves", e.toString());
+            return null;
         }
     }
 }

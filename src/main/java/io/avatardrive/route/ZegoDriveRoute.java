@@ -92,10 +92,11 @@ public class ZegoDriveRoute extends RouteBuilder {
         from(TICKET).routeId("zego-drive-ticket").streamCache("false")
                 .errorHandler(noErrorHandler())
                 .removeHeaders("*")
-                .threads().executorService(handshakes)
                 .process(steps::prepareCall)
+                // waiting for its turn holds no thread; the call itself then waits on a handshake thread
                 .throttle(exchangeProperty(DriveHeaders.API_PERMITS)).totalRequestsMode().timePeriodMillis(RATE_WINDOW_MS)
-                    .correlationExpression(exchangeProperty(DriveHeaders.APP_ID))
+                    .correlationExpression(exchangeProperty(DriveHeaders.APP_ID)).asyncDelayed()
+                .threads().executorService(handshakes)
                 .process(steps::signedRequest)
                 .toD("${exchangeProperty." + DriveHeaders.API_ENDPOINT + "}")
                 .unmarshal().json(JsonLibrary.Jackson, DriveByWsStreamResponse.class)
