@@ -46,6 +46,11 @@ public final class InboxGuard implements GenericFileFilter<File> {
     public boolean accept(GenericFile<File> file) {
         Path path = file.getFile().toPath().toAbsolutePath().normalize();
         try {
+            if (file.getFile().getName().indexOf('\\') >= 0) {
+                // the file component reads a backslash as a folder separator and could never find such a file again
+                refuse(path, "a name with a backslash, which the folder cannot handle; rename it without one");
+                return false;
+            }
             if (!Files.isSymbolicLink(path) && path.toRealPath().startsWith(realInbox())) {
                 return true;
             }
@@ -66,14 +71,17 @@ public final class InboxGuard implements GenericFileFilter<File> {
     private void refuse(Path found) throws IOException {
         // the link itself is filed: for a file reached through a linked folder, that folder, never the target's files
         Path path = outermostLink(found);
+        refuse(path, Files.isSymbolicLink(path)
+                ? "a symbolic link (to " + Files.readSymbolicLink(path) + "); links are never read, drop the clip itself"
+                : "a path that resolves outside the inbox (to " + path.toRealPath() + "); it is never read");
+    }
+
+    private void refuse(Path path, String what) throws IOException {
         String relative = inbox.relativize(path).toString();
-        String what = Files.isSymbolicLink(path)
-                ? "a symbolic link (to " + Files.readSymbolicLink(path) + ")"
-                : "a path that resolves outside the inbox (to " + path.toRealPath() + ")";
         int slash = relative.indexOf(File.separatorChar);
         String taskId = slash < 0 ? defaultTaskId : relative.substring(0, slash);
         FailureReport report = new FailureReport(relative, taskId, Stage.READ, null, null, null,
-                relative + ": " + what + "; links are never read, drop the clip itself");
+                relative + ": " + what);
         Path target = archive.archive(report, relative);
         Files.move(path, target, LinkOption.NOFOLLOW_LINKS);
         LOG.warn("Refused {}: {}; filed in {}", relative, report.reason(), target);

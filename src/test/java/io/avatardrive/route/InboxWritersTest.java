@@ -166,4 +166,15 @@ class InboxWritersTest extends DriveTestSupport {
         assertFalse(firstDrive.equals(again.get("driveId").asText()), "filed with the old report, not spoken");
         assertEquals(TestClips.sha256(second), heardCompleted(again.get("driveId").asText()).sha256());
     }
+
+    @Test
+    void aNameWithABackslashIsFiledInErrorOnceWithAReasonAndTheNextClipIsDriven() throws Exception {
+        drop("slash/back\\slash.wav", TestClips.wav16(16000, TestClips.pcm16(16000, 0.2)));
+        JsonNode error = awaitError("slash/back\\slash.wav");
+        assertTrue(error.get("reason").asText().contains("a name with a backslash"), error.toString());
+        drop("slash/fine.wav", TestClips.wav16(16000, TestClips.pcm16(16000, 0.2)));
+        awaitDone("slash/fine.wav");
+        assertTrue(standIn.drives().stream().filter(d -> d.taskId().equals("slash")).count() == 1,
+                "only the fine clip is driven");
+    }
 }
