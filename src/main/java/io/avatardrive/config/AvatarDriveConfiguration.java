@@ -14,6 +14,8 @@ import io.avatardrive.queue.BrokerHealthCheck;
 import io.avatardrive.queue.DrivenMessages;
 import io.avatardrive.queue.EmbeddedBroker;
 import io.avatardrive.queue.QueueSteps;
+import io.avatardrive.queue.SharedDrivenMessages;
+import org.apache.camel.spi.IdempotentRepository;
 import io.avatardrive.route.ClipArchive;
 import io.avatardrive.route.DrivenClipLog;
 import io.avatardrive.route.InboxAddress;
@@ -175,10 +177,17 @@ public class AvatarDriveConfiguration implements CamelConfiguration {
             probe.setPassword(factory.getPassword());
             health.register(new BrokerHealthCheck(probe));
         }
-        context.getRegistry().bind("queueSteps", new QueueSteps(broker, settings.taskId()));
-        String driven = context.getPropertiesComponent().resolveProperty("drive.driven-messages")
-                .orElse("data/driven-messages.txt");
-        context.getRegistry().bind("drivenMessages", new DrivenMessages(Path.of(driven)));
+        IdempotencySettings idempotency = IdempotencySettings.from(lookup(context));
+        IdempotentRepository driven;
+        if (idempotency.shared()) {
+            LOG.info("Driven messages are recorded in the shared database at {}", idempotency.jdbcUrl());
+            driven = new SharedDrivenMessages(idempotency.jdbcUrl(), idempotency.username(), idempotency.password());
+        } else {
+            driven = new DrivenMessages(Path.of(context.getPropertiesComponent().resolveProperty("drive.driven-messages")
+                    .orElse("data/driven-messages.txt")));
+        }
+        context.getRegistry().bind("drivenMessages", driven);
+        context.getRegistry().bind("queueSteps", new QueueSteps(broker, settings.taskId(), driven));
     }
 
     private static DriveSettings startStandIn(CamelContext context, DriveSettings settings) throws Exception {

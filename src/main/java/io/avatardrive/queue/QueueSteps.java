@@ -19,6 +19,7 @@ import jakarta.jms.JMSException;
 import jakarta.jms.Message;
 import jakarta.jms.TextMessage;
 import org.apache.camel.Exchange;
+import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.support.SynchronizationAdapter;
 
 /** The queue ingress's steps: take a clip message apart, judge a failed drive, and shape the result and dead letters. */
@@ -39,9 +40,15 @@ public class QueueSteps {
     private final BrokerSettings settings;
     private final String defaultTaskId;
 
-    public QueueSteps(BrokerSettings settings, String defaultTaskId) {
+    private final IdempotentRepository driven;
+
+    /**
+     * @param driven the record of driven messages, written when a drive's last audio went out (before its Stop)
+     */
+    public QueueSteps(BrokerSettings settings, String defaultTaskId, IdempotentRepository driven) {
         this.settings = settings;
         this.defaultTaskId = defaultTaskId;
+        this.driven = driven;
     }
 
     /**
@@ -78,6 +85,7 @@ public class QueueSteps {
         }
         Path spool = spool(message, id);
         exchange.setProperty(SPOOL, spool);
+        exchange.setProperty(DriveHeaders.BEFORE_STOP, (Runnable) () -> driven.confirm(id));
         exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
             @Override
             public void onDone(Exchange done) {

@@ -7,7 +7,7 @@ import java.util.Map;
 import org.apache.activemq.artemis.api.core.ActiveMQException;
 import org.apache.activemq.artemis.api.core.Message;
 import org.apache.activemq.artemis.core.server.ServerSession;
-import org.apache.activemq.artemis.core.server.plugin.ActiveMQServerMessagePlugin;
+import org.apache.activemq.artemis.core.server.plugin.ActiveMQServerPlugin;
 import org.apache.activemq.artemis.core.transaction.Transaction;
 import org.apache.activemq.artemis.protocol.amqp.broker.AMQPMessage;
 import org.apache.qpid.proton.amqp.messaging.Properties;
@@ -26,7 +26,7 @@ import org.slf4j.LoggerFactory;
  * On an external Artemis broker, install it with {@code <broker-plugin class-name="io.avatardrive.queue.TaskGroupPlugin">}
  * and, if the clip queue is not {@code avatar.drive}, {@code <property key="address" value="..."/>}.
  */
-public class TaskGroupPlugin implements ActiveMQServerMessagePlugin {
+public class TaskGroupPlugin implements ActiveMQServerPlugin {
 
     /** The broker-plugin property that names the clip queue's address. */
     public static final String ADDRESS = "address";

@@ -13,6 +13,11 @@ public final class DriveHeaders {
     public static final String BACKEND = "Backend";
     /** The SAMI voice the clip is converted to before it is spoken (default voice.speaker; empty = its own voice). */
     public static final String SPEAKER = "Speaker";
+    /**
+     * An exchange property an ingress may set to a {@link Runnable}: run once the clip's last audio went out and before
+     * Stop, to record the clip as driven, so that a crash after Stop can never make it speak again.
+     */
+    public static final String BEFORE_STOP = "AvatarDriveBeforeStop";
     /** Where the folder ingress moves the clip once its outcome is known. */
     public static final String ARCHIVE_PATH = "AvatarDriveArchivePath";
 

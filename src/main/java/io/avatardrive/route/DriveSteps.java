@@ -258,10 +258,22 @@ public final class DriveSteps {
         };
     }
 
-    /** Stop after the last byte, always; a Stop that fails after a clean stream fails the drive. */
+    /**
+     * Stop after the last byte, always; a Stop that fails after a clean stream fails the drive. Between the two, the
+     * ingress's {@link DriveHeaders#BEFORE_STOP} records the clip as driven; if that fails, Stop still goes out first.
+     */
     void stop(Exchange exchange) throws Exception {
         ActiveDrive drive = exchange.getProperty(DriveHeaders.DRIVE, ActiveDrive.class);
         boolean streamFailed = exchange.getProperty(Exchange.EXCEPTION_CAUGHT) != null;
+        RuntimeException notRecorded = null;
+        Runnable record = exchange.getProperty(DriveHeaders.BEFORE_STOP, Runnable.class);
+        if (!streamFailed && record != null) {
+            try {
+                record.run();
+            } catch (RuntimeException e) {
+                notRecorded = e;
+            }
+        }
         try {
             drive.stop();
         } catch (Exception e) {
@@ -270,6 +282,9 @@ public final class DriveSteps {
             }
             LOG.warn("Could not send Stop for {} after the stream failed: {}", drive.file(),
                     drive.redactor().redact(e.getMessage()));
+        }
+        if (notRecorded != null) {
+            throw notRecorded;
         }
     }
 

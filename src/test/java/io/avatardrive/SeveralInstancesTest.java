@@ -1,0 +1,199 @@
+package io.avatardrive;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.stream.Collectors;
+
+import io.avatardrive.queue.TaskGroupPlugin;
+import io.avatardrive.standin.StandInDrive;
+import io.avatardrive.standin.ZegoStandIn;
+import io.avatardrive.support.TestClips;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import jakarta.jms.BytesMessage;
+import jakarta.jms.Connection;
+import jakarta.jms.MessageProducer;
+import jakarta.jms.Session;
+import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
+import org.apache.camel.test.AvailablePortFinder;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * Two instances on one stock Apache Artemis broker (login required), sharing the driven-message record in a real
+ * PostgreSQL: one is killed with SIGKILL in the middle of a burst, and no clip is spoken to the end twice, while each
+ * task's clips keep their publish order.
+ */
+class SeveralInstancesTest {
+
+    private static final Path ARTEMIS_HOME = Path.of("target/artemis/apache-artemis-2.40.0");
+    private static final String USER = "app";
+    private static final String PASSWORD = "app-pw";
+    private static final String APP_ID = "424242";
+    private static final String SECRET = "several0instances0secret0123456";
+
+    @TempDir
+    static Path work;
+    private static EmbeddedPostgres postgres;
+    private static Process broker;
+    private static int brokerPort;
+
+    @BeforeAll
+    static void startPostgresAndBroker() throws Exception {
+        Assumptions.assumeTrue(Files.isExecutable(ARTEMIS_HOME.resolve("bin/artemis")),
+                "the stock Artemis distribution is unpacked by Maven (generate-test-resources)");
+        postgres = EmbeddedPostgres.builder().start();
+        brokerPort = AvailablePortFinder.getNextAvailable();
+        Path instance = work.resolve("broker");
+        run(List.of(ARTEMIS_HOME.resolve("bin/artemis").toAbsolutePath().toString(), "create", instance.toString(),
+                "--user", USER, "--password", PASSWORD, "--require-login", "--silent", "--no-web", "--nio",
+                "--no-autotune", "--no-fsync", "--no-amqp-acceptor", "--no-hornetq-acceptor", "--no-mqtt-acceptor",
+                "--no-stomp-acceptor", "--host", "127.0.0.1", "--default-port", Integer.toString(brokerPort),
+                "--queues", "avatar.drive:anycast,avatar.drive.results:anycast,avatar.drive.DLQ:anycast"));
+        installGroupingPlugin(instance);
+        StringBuffer output = new StringBuffer();
+        broker = new ProcessBuilder(instance.resolve("bin/artemis").toString(), "run").redirectErrorStream(true).start();
+        collect(broker, output);
+        await().atMost(Duration.ofSeconds(60)).until(() -> output.toString().contains("AMQ221007"));
+    }
+
+    /** As the README tells a broker admin: the project's jar in the broker's lib/, the plugin in broker.xml. */
+    private static void installGroupingPlugin(Path instance) throws IOException {
+        String resource = TaskGroupPlugin.class.getName().replace('.', '/') + ".class";
+        try (JarOutputStream jar = new JarOutputStream(Files.newOutputStream(instance.resolve("lib/avatar-drive.jar")))) {
+            jar.putNextEntry(new JarEntry(resource));
+            jar.write(Files.readAllBytes(Path.of("target/classes").resolve(resource)));
+            jar.closeEntry();
+        }
+        Path xml = instance.resolve("etc/broker.xml");
+        String config = Files.readString(xml).replace("</core>",
+                "<broker-plugins><broker-plugin class-name=\"" + TaskGroupPlugin.class.getName() + "\">"
+                + "<property key=\"address\" value=\"avatar.drive\"/></broker-plugin></broker-plugins></core>");
+        Files.writeString(xml, config);
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (broker != null) {
+            broker.destroy();
+            broker.waitFor(30, TimeUnit.SECONDS);
+            broker.destroyForcibly();
+        }
+        if (postgres != null) {
+            postgres.close();
+        }
+    }
+
+    @Test
+    void killingOneOfTwoInstancesMidBurstSpeaksNoClipTwiceAndKeepsEachTasksOrder() throws Exception {
+        try (ZegoStandIn standIn = new ZegoStandIn(APP_ID, SECRET, 1000, 300).start(AvailablePortFinder.getNextAvailable())) {
+            List<String> settings = List.of("-Dbroker.url=tcp://127.0.0.1:" + brokerPort, "-Dbroker.username=" + USER,
+                    "-Ddrive.idempotency.jdbc-url=" + postgres.getJdbcUrl("postgres", "postgres"),
+                    "-Dzego.app-id=" + APP_ID, "-Dzego.server-secret=" + SECRET, "-Dzego.task-id=t",
+                    "-Dzego.api-url=" + standIn.apiUrl(), "-Ddrive.queue-consumers=4");
+            StringBuffer first = new StringBuffer();
+            StringBuffer second = new StringBuffer();
+            Process a = instance("a", settings, first);
+            Process b = instance("b", settings, second);
+            try {
+                await().atMost(Duration.ofSeconds(60)).until(() -> first.toString().contains(") started in")
+                                                                   && second.toString().contains(") started in"));
+                int tasks = 4;
+                int perTask = 3;
+                publishBurst(tasks, perTask);
+                // right after one of its drives sent Stop, before it could commit: the redelivery must not speak it
+                await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(2))
+                        .until(() -> first.toString().contains("DriveSteps - Drove "));
+                a.destroyForcibly();
+                a.waitFor(10, TimeUnit.SECONDS);
+
+                await().atMost(Duration.ofSeconds(90)).until(() -> spoken(standIn).keySet().size() == tasks * perTask);
+                Map<Long, Long> completions = spoken(standIn);
+                completions.forEach((bytes, count) -> assertEquals(1L, count, "a clip of " + bytes + " bytes was spoken "
+                                                                               + count + " times:\n" + first + "\n" + second));
+                for (int task = 0; task < tasks; task++) {
+                    String taskId = "task-" + task;
+                    List<Long> order = standIn.completedDrives().stream().filter(d -> d.taskId().equals(taskId))
+                            .sorted(Comparator.comparingLong(StandInDrive::issuedAtNanos)).map(StandInDrive::bytes).toList();
+                    assertEquals(order.stream().sorted().toList(), order, taskId + " was spoken out of order");
+                }
+            } finally {
+                a.destroyForcibly();
+                b.destroy();
+                b.waitFor(30, TimeUnit.SECONDS);
+                b.destroyForcibly();
+            }
+        }
+    }
+
+    /** Clips of distinct lengths, so what the stand-in heard names the clip; within a task, each longer than the last. */
+    private static void publishBurst(int tasks, int perTask) throws Exception {
+        try (Connection connection = new ActiveMQConnectionFactory("tcp://127.0.0.1:" + brokerPort, USER, PASSWORD)
+                .createConnection()) {
+            Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
+            MessageProducer producer = session.createProducer(session.createQueue("avatar.drive"));
+            for (int i = 0; i < perTask; i++) {
+                for (int task = 0; task < tasks; task++) {
+                    BytesMessage clip = session.createBytesMessage();
+                    clip.writeBytes(TestClips.wav16(16000, TestClips.pcm16(16000, 0.6 + 0.1 * i + 0.01 * task)));
+                    clip.setStringProperty("TaskId", "task-" + task);
+                    clip.setStringProperty("ClipName", "clip-" + task + "-" + i + ".wav");
+                    producer.send(clip);
+                }
+            }
+        }
+    }
+
+    /** How many times each clip (by its length) was spoken to the end: sent Stop after all its audio. */
+    private static Map<Long, Long> spoken(ZegoStandIn standIn) {
+        return standIn.completedDrives().stream()
+                .collect(Collectors.groupingBy(StandInDrive::bytes, Collectors.counting()));
+    }
+
+    private static Process instance(String name, List<String> settings, StringBuffer output) throws Exception {
+        ProcessLifecycleTest app = new ProcessLifecycleTest();
+        app.data = Files.createDirectories(work.resolve(name));
+        return app.start(new CountDownLatch(1), settings, Map.of("BROKER_PASSWORD", PASSWORD), output);
+    }
+
+    private static void run(List<String> command) throws Exception {
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        StringBuffer output = new StringBuffer();
+        collect(process, output);
+        if (!process.waitFor(120, TimeUnit.SECONDS) || process.exitValue() != 0) {
+            throw new IllegalStateException(String.join(" ", command) + " failed:\n" + output);
+        }
+    }
+
+    private static void collect(Process process, StringBuffer output) {
+        Thread reader = new Thread(() -> {
+            try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(),
+                    StandardCharsets.UTF_8))) {
+                for (String line = in.readLine(); line != null; line = in.readLine()) {
+                    output.append(line).append('\n');
+                }
+            } catch (IOException ignored) {
+                // the process ended
+            }
+        });
+        reader.setDaemon(true);
+        reader.start();
+    }
+}
