@@ -12,10 +12,10 @@ import java.util.Optional;
 
 import io.avatardrive.queue.BrokerHealthCheck;
 import io.avatardrive.queue.DrivenMessages;
+import io.avatardrive.queue.DrivenRecord;
 import io.avatardrive.queue.EmbeddedBroker;
 import io.avatardrive.queue.QueueSteps;
 import io.avatardrive.queue.SharedDrivenMessages;
-import org.apache.camel.spi.IdempotentRepository;
 import io.avatardrive.route.ClipArchive;
 import io.avatardrive.route.DrivenClipLog;
 import io.avatardrive.route.InboxAddress;
@@ -178,9 +178,8 @@ public class AvatarDriveConfiguration implements CamelConfiguration {
             health.register(new BrokerHealthCheck(probe));
         }
         IdempotencySettings idempotency = IdempotencySettings.from(lookup(context));
-        IdempotentRepository driven;
+        DrivenRecord driven;
         if (idempotency.shared()) {
-            LOG.info("Driven messages are recorded in the shared database at {}", idempotency.jdbcUrl());
             driven = new SharedDrivenMessages(idempotency.jdbcUrl(), idempotency.username(), idempotency.password());
         } else {
             driven = new DrivenMessages(Path.of(context.getPropertiesComponent().resolveProperty("drive.driven-messages")

@@ -58,7 +58,7 @@ public class EmbeddedBroker extends ServiceSupport {
         config.addAddressSetting("#", new AddressSettings()
                 .setDeadLetterAddress(deadLetters)
                 .setExpiryAddress(deadLetters)
-                .setMaxDeliveryAttempts(10)
+                .setMaxDeliveryAttempts(maxDeliveryAttempts())
                 .setRedeliveryDelay(1000));
         // the clip, results and dead-letter queues exist from the start, as anycast queues: a reader that attaches
         // before anything was published (an AMQP receiver without the queue capability, say) finds the queue rather
@@ -70,7 +70,7 @@ public class EmbeddedBroker extends ServiceSupport {
             config.addAddressSetting(queue, new AddressSettings()
                     .setDeadLetterAddress(deadLetters)
                     .setExpiryAddress(deadLetters)
-                    .setMaxDeliveryAttempts(10)
+                    .setMaxDeliveryAttempts(maxDeliveryAttempts())
                     .setRedeliveryDelay(1000)
                     .setDefaultAddressRoutingType(RoutingType.ANYCAST)
                     .setDefaultQueueRoutingType(RoutingType.ANYCAST)
@@ -93,6 +93,11 @@ public class EmbeddedBroker extends ServiceSupport {
         LOG.info("Embedded Artemis broker listening on tcp://{}:{} (CORE, AMQP, STOMP), {}, journal in {}",
                 settings.host(), settings.port(), settings.secured() ? "login required" : "no login (loopback only)",
                 settings.dataDir());
+    }
+
+    /** The broker gives up only after the pipeline has: it dead-letters with the stage and reason itself. */
+    private int maxDeliveryAttempts() {
+        return Math.max(10, settings.maxRedeliveries() + 2);
     }
 
     /** Artemis logs a port it could not bind and starts anyway; a broker publishers cannot reach must stop the start. */

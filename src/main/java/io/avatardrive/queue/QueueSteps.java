@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -19,7 +20,8 @@ import jakarta.jms.JMSException;
 import jakarta.jms.Message;
 import jakarta.jms.TextMessage;
 import org.apache.camel.Exchange;
-import org.apache.camel.spi.IdempotentRepository;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.apache.camel.support.SynchronizationAdapter;
 
 /** The queue ingress's steps: take a clip message apart, judge a failed drive, and shape the result and dead letters. */
@@ -28,10 +30,16 @@ public class QueueSteps {
     /** The clip's bytes, spooled to a file so that a large message is never held in memory. */
     public static final String SPOOL = "avatarDriveSpool";
     /** Properties a dead letter carries: why and where its drive failed. */
+    private static final Logger LOG = LoggerFactory.getLogger(QueueSteps.class);
     public static final String DEAD_STAGE = "DriveStage";
     public static final String DEAD_REASON = "DriveReason";
     public static final String DEAD_CODE = "DriveCode";
     public static final String MESSAGE_ID = "avatarDriveMessageId";
+    /** How often the broker has delivered the message, this time included (JMSXDeliveryCount). */
+    static final String DELIVERIES = "avatarDriveDeliveries";
+    private static final String DELIVERY_COUNT = "JMSXDeliveryCount";
+    /** The stage a dead letter names when the message failed around its drive, not in it. */
+    static final String QUEUE_STAGE = "queue";
 
     private static final Pattern UNSAFE = Pattern.compile("[^0-9A-Za-z._ -]|\\.\\.");
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -40,12 +48,12 @@ public class QueueSteps {
     private final BrokerSettings settings;
     private final String defaultTaskId;
 
-    private final IdempotentRepository driven;
+    private final DrivenRecord driven;
 
     /**
      * @param driven the record of driven messages, written when a drive's last audio went out (before its Stop)
      */
-    public QueueSteps(BrokerSettings settings, String defaultTaskId, IdempotentRepository driven) {
+    public QueueSteps(BrokerSettings settings, String defaultTaskId, DrivenRecord driven) {
         this.settings = settings;
         this.defaultTaskId = defaultTaskId;
         this.driven = driven;
@@ -86,6 +94,7 @@ public class QueueSteps {
         Path spool = spool(message, id);
         exchange.setProperty(SPOOL, spool);
         exchange.setProperty(DriveHeaders.BEFORE_STOP, (Runnable) () -> driven.confirm(id));
+        exchange.setProperty(DELIVERIES, message.propertyExists(DELIVERY_COUNT) ? message.getIntProperty(DELIVERY_COUNT) : 1);
         exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
             @Override
             public void onDone(Exchange done) {
@@ -151,11 +160,23 @@ public class QueueSteps {
         return failed != null && failed.report().isTransient() && attempt < settings.maxRedeliveries();
     }
 
+    /**
+     * Whether a message that keeps failing for a reason other than its drive (the record or the results queue cannot
+     * be reached, say) has been delivered more than drive.max-redeliveries times: then it is dead-lettered with that
+     * reason rather than rolled back once more. A shutdown's rollback never counts.
+     */
+    public boolean exhausted(Exchange exchange) {
+        return !exchange.getContext().isStopping()
+               && exchange.getProperty(DELIVERIES, 1, Integer.class) > settings.maxRedeliveries();
+    }
+
     /** The dead letter: the original clip bytes, with the drive's stage, reason and vendor code as properties. */
     public void deadLetter(Exchange exchange) {
         Exception cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
-        String stage = "read";
-        String reason = cause == null ? "unknown failure" : cause.getMessage();
+        String stage = QUEUE_STAGE;
+        String reason = exchange.getMessage().getHeader(DriveHeaders.CLIP_NAME, String.class) + ": not handled after "
+                        + exchange.getProperty(DELIVERIES, 1, Integer.class) + " deliveries ("
+                        + (cause == null ? "unknown failure" : cause.getMessage()) + ")";
         Long code = null;
         if (cause instanceof DriveFailedException failed) {
             stage = failed.report().stage().label();
@@ -171,12 +192,32 @@ public class QueueSteps {
         exchange.getMessage().setBody(exchange.getProperty(SPOOL, Path.class).toFile());
     }
 
-    /** The result message: the same JSON as the folder's report, with TaskId and DriveId as properties. */
-    public void result(Exchange exchange) throws IOException {
+    /**
+     * The result message: the same JSON as the folder's report, with TaskId and DriveId as properties. It is kept with
+     * the driven record first, so that if publishing it fails, the redelivered message publishes it again.
+     */
+    public void keepReport(Exchange exchange) throws IOException {
         DriveReport report = exchange.getMessage().getBody(DriveReport.class);
+        String json = JSON.writeValueAsString(report);
+        driven.keepReport(exchange.getMessage().getHeader(MESSAGE_ID, String.class), json);
         exchange.getMessage().removeHeaders("Camel*");
         exchange.getMessage().setHeader("DriveId", report.driveId());
-        exchange.getMessage().setBody(JSON.writeValueAsString(report));
+        exchange.getMessage().setBody(json);
+    }
+
+    /** A message driven before (here or by another instance): its kept report goes out again, if there is one. */
+    public void keptReport(Exchange exchange) throws IOException {
+        String id = exchange.getMessage().getHeader(MESSAGE_ID, String.class);
+        Optional<String> kept = driven.keptReport(id);
+        exchange.getMessage().removeHeaders("Camel*");
+        exchange.getMessage().setBody(kept.orElse(null));
+        if (kept.isPresent()) {
+            exchange.getMessage().setHeader("DriveId", JSON.readTree(kept.get()).path("driveId").asText());
+            LOG.info("{} was driven before (DriveId {}); publishing its kept report, not speaking it again",
+                    exchange.getMessage().getHeader(DriveHeaders.CLIP_NAME), exchange.getMessage().getHeader("DriveId"));
+        } else {
+            LOG.info("{} was driven before; not speaking it again", exchange.getMessage().getHeader(DriveHeaders.CLIP_NAME));
+        }
     }
 
     /** A ClipName from the queue can never name a path: no separators, no "..". */

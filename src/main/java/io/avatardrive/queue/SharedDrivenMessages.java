@@ -7,10 +7,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.HashSet;
+import java.util.Optional;
 import java.util.Set;
 
-import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.support.service.ServiceSupport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The ids of driven messages in a database table that every instance on one broker shares, so that a message one
@@ -20,9 +22,10 @@ import org.apache.camel.support.service.ServiceSupport;
  * is written only on {@code confirm}, once the drive's last audio went out: a crash mid-drive leaves no row, so the
  * redelivered message is driven again rather than lost.
  */
-public class SharedDrivenMessages extends ServiceSupport implements IdempotentRepository {
+public class SharedDrivenMessages extends ServiceSupport implements DrivenRecord {
 
     static final String TABLE = "avatar_drive_driven_messages";
+    private static final Logger LOG = LoggerFactory.getLogger(SharedDrivenMessages.class);
 
     private final String url;
     private final String username;
@@ -35,16 +38,61 @@ public class SharedDrivenMessages extends ServiceSupport implements IdempotentRe
         this.password = password;
     }
 
+    private volatile boolean tableReady;
+
+    /** The table is made at start; a database that is down then only delays it until it is back. */
     @Override
-    protected void doStart() throws SQLException {
-        try (Connection c = connect(); Statement create = c.createStatement()) {
-            create.execute("CREATE TABLE IF NOT EXISTS " + TABLE
-                           + " (message_id VARCHAR(512) PRIMARY KEY, driven_at TIMESTAMP NOT NULL DEFAULT CURRENT_TIMESTAMP)");
+    protected void doStart() {
+        try (Connection c = connect()) {
+            LOG.info("Driven messages are recorded in table {} of the shared database", TABLE);
+        } catch (SQLException e) {
+            LOG.warn("The shared record of driven messages cannot be reached yet ({}); messages wait until it can",
+                    e.getMessage());
         }
     }
 
+    /** A connection, with the table made on first use. */
     private Connection connect() throws SQLException {
-        return username.isEmpty() ? DriverManager.getConnection(url) : DriverManager.getConnection(url, username, password);
+        Connection c = username.isEmpty() ? DriverManager.getConnection(url) : DriverManager.getConnection(url, username,
+                password);
+        if (!tableReady) {
+            try (Statement create = c.createStatement()) {
+                create.execute("CREATE TABLE IF NOT EXISTS " + TABLE + " (message_id VARCHAR(512) PRIMARY KEY,"
+                               + " driven_at TIMESTAMP NOT NULL DEFAULT CURRENT_TIMESTAMP, report TEXT)");
+                tableReady = true;
+            } catch (SQLException e) {
+                c.close();
+                throw e;
+            }
+        }
+        return c;
+    }
+
+    @Override
+    public void keepReport(String messageId, String report) {
+        try (Connection c = connect();
+             PreparedStatement keep = c.prepareStatement("INSERT INTO " + TABLE + " (message_id, report) VALUES (?, ?)"
+                                                         + " ON CONFLICT (message_id) DO UPDATE SET report = EXCLUDED.report")) {
+            keep.setString(1, messageId);
+            keep.setString(2, report);
+            keep.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not keep the report of " + messageId + " in the shared record: "
+                                            + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public Optional<String> keptReport(String messageId) {
+        try (Connection c = connect();
+             PreparedStatement find = c.prepareStatement("SELECT report FROM " + TABLE + " WHERE message_id = ?")) {
+            find.setString(1, messageId);
+            try (ResultSet found = find.executeQuery()) {
+                return found.next() ? Optional.ofNullable(found.getString(1)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("the shared record of driven messages cannot be read: " + e.getMessage(), e);
+        }
     }
 
     @Override

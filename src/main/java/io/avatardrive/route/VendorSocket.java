@@ -51,6 +51,8 @@ final class VendorSocket implements AutoCloseable {
     private final Context context;
     private final long stallTimeoutMs;
     private final String what;
+    /** How the peer closed the socket, once it has: its close code and reason, for the failure it causes. */
+    private volatile String closedByPeer;
 
     private VendorSocket(WebSocket socket, Context context, long stallTimeoutMs, String what) {
         this.socket = socket;
@@ -73,23 +75,37 @@ final class VendorSocket implements AutoCloseable {
         socket.textMessageHandler(listener::onText);
         socket.binaryMessageHandler(data -> listener.onBinary(data.getBytes()));
         socket.exceptionHandler(listener::onClosed);
-        socket.closeHandler(v -> listener.onClosed(null));
+        socket.closeHandler(v -> {
+            Short code = socket.closeStatusCode();
+            connected.closedByPeer = code == null ? "no close code" : "close code " + code
+                    + (socket.closeReason() == null || socket.closeReason().isEmpty() ? "" : ", reason '" + socket.closeReason() + "'");
+            listener.onClosed(null);
+        });
         return connected;
     }
 
     /** Sends a text frame and waits until it is written. */
     void sendText(String text) throws Exception {
-        await(socket.writeTextMessage(text), stallTimeoutMs, stalled());
+        await(explained(socket.writeTextMessage(text)), stallTimeoutMs, stalled());
     }
 
     /** Sends a binary frame and waits until it is written. */
     void sendBinary(byte[] data) throws Exception {
-        await(socket.writeBinaryMessage(Buffer.buffer(data)), stallTimeoutMs, stalled());
+        await(explained(socket.writeBinaryMessage(Buffer.buffer(data))), stallTimeoutMs, stalled());
     }
 
     /** Writes a text frame without waiting; the stage completes once it is written. */
     CompletableFuture<Void> write(String text) {
-        return socket.writeTextMessage(text).toCompletionStage().toCompletableFuture();
+        return explained(socket.writeTextMessage(text)).toCompletionStage().toCompletableFuture();
+    }
+
+    /** A write that failed because the peer closed the socket says so, with the peer's close code and reason. */
+    private Future<Void> explained(Future<Void> write) {
+        return write.recover(failure -> {
+            String closed = closedByPeer;
+            return Future.failedFuture(closed == null ? failure
+                    : new IOException(what + " was closed by the peer (" + closed + ")"));
+        });
     }
 
     /**
@@ -97,7 +113,7 @@ final class VendorSocket implements AutoCloseable {
      * copied, so it must not change until then.
      */
     CompletableFuture<Void> write(byte[] data) {
-        return socket.writeBinaryMessage(Buffer.buffer(Unpooled.wrappedBuffer(data))).toCompletionStage()
+        return explained(socket.writeBinaryMessage(Buffer.buffer(Unpooled.wrappedBuffer(data)))).toCompletionStage()
                 .toCompletableFuture();
     }
 

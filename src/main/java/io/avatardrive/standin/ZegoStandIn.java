@@ -394,7 +394,8 @@ public final class ZegoStandIn implements AutoCloseable {
                 ws.pause(); // reads no more: the sender's buffers fill and its writes stop completing
             }
             if (dropAfter >= 0 && drive.bytes() >= dropAfter) {
-                ws.close();
+                // as a vendor's server going away closes: with a code and a reason
+                ws.close((short) 1011, "stand-in dropped the drive");
             }
         });
         ws.closeHandler(v -> {

@@ -57,6 +57,8 @@ class SocketFaultTest extends DriveTestSupport {
         assertEquals("stream", error.get("stage").asText());
         assertTrue(error.get("reason").asText().startsWith("flaky/a.wav: the drive socket failed while streaming"),
                 error.toString());
+        assertTrue(error.get("reason").asText().contains("closed by the peer (close code 1011, reason 'stand-in dropped"
+                                                         + " the drive')"), error.toString());
         assertFalse(error.toString().contains("Token="), "a drive token leaked into the report: " + error);
         assertEquals(4, issuedFor("flaky").size());
 

@@ -1,0 +1,19 @@
+package io.avatardrive.queue;
+
+import java.util.Optional;
+
+import org.apache.camel.spi.IdempotentRepository;
+
+/**
+ * What the queue remembers of the messages it drove: their ids, confirmed once a drive's last audio went out, and
+ * each one's report, kept so that a report whose publishing failed goes out when the message comes back, instead of
+ * being lost with the rolled-back publish.
+ */
+public interface DrivenRecord extends IdempotentRepository {
+
+    /** Keeps the report of a driven message until it may be needed again. */
+    void keepReport(String messageId, String report);
+
+    /** The report kept for a driven message, if any. */
+    Optional<String> keptReport(String messageId);
+}
