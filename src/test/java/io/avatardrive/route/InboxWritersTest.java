@@ -81,7 +81,12 @@ class InboxWritersTest extends DriveTestSupport {
         byte[] pcm = TestClips.pcm16(16000, 1.2);
         // the header first, as cp and TTS engines write it: it promises 1.2 s that arrive over about 1.5 s
         writeInPlace(settings.inbox().resolve("inplace/slow.wav"), TestClips.wav16(16000, pcm), 6, 300);
-        JsonNode report = awaitDone("inplace/slow.wav");
+        assertDrivenWhole("inplace/slow.wav", pcm);
+    }
+
+    /** The clip was driven once, with every byte of its audio. */
+    private void assertDrivenWhole(String relative, byte[] pcm) throws Exception {
+        JsonNode report = awaitDone(relative);
         assertEquals(pcm.length, report.get("bytes").asLong());
         assertEquals(TestClips.sha256(pcm), heardCompleted(report.get("driveId").asText()).sha256());
     }
@@ -94,17 +99,14 @@ class InboxWritersTest extends DriveTestSupport {
         header.putInt(4, 0xFFFFFFFF);  // RIFF size unknown
         header.putInt(40, 0xFFFFFFFF); // data size unknown, as a streaming writer leaves it
         writeInPlace(settings.inbox().resolve("streamed/tts.wav"), wav, 6, 100);
-        JsonNode report = awaitDone("streamed/tts.wav");
-        assertEquals(TestClips.sha256(pcm), heardCompleted(report.get("driveId").asText()).sha256());
+        assertDrivenWhole("streamed/tts.wav", pcm);
     }
 
     @Test
     void rawPcmWrittenInPlaceIsDrivenWholeOnceItSettles() throws Exception {
         byte[] pcm = TestClips.pcm16(24000, 0.6);
         writeInPlace(settings.inbox().resolve("raw/piece.24000.pcm"), pcm, 6, 100);
-        JsonNode report = awaitDone("raw/piece.24000.pcm");
-        assertEquals(pcm.length, report.get("bytes").asLong());
-        assertEquals(TestClips.sha256(pcm), heardCompleted(report.get("driveId").asText()).sha256());
+        assertDrivenWhole("raw/piece.24000.pcm", pcm);
     }
 
     @Test
