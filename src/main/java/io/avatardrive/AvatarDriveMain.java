@@ -3,12 +3,10 @@ package io.avatardrive;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import io.avatardrive.config.AvatarDriveConfiguration;
-import io.avatardrive.config.InvalidSettingsException;
-import io.avatardrive.config.ManagementAccess;
+import io.avatardrive.settings.InvalidSettingsException;
 import org.apache.camel.main.BaseMainSupport;
-import org.apache.camel.main.MainListenerSupport;
 import org.apache.camel.main.Main;
+import org.apache.camel.main.MainListenerSupport;
 
 /** Starts the pipeline: camel-main with application.properties (./application.properties first if present, then the classpath). */
 public final class AvatarDriveMain {

@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Properties;
 
-import io.avatardrive.config.AvatarDriveConfiguration;
 import org.apache.camel.main.Main;
 import org.apache.camel.test.AvailablePortFinder;
 import org.junit.jupiter.api.Test;

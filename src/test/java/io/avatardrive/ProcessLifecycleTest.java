@@ -13,6 +13,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.avatardrive.standin.ZegoStandIn;
 import io.avatardrive.support.TestClips;
 import org.apache.camel.test.AvailablePortFinder;
 import org.junit.jupiter.api.Test;

@@ -11,9 +11,9 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.Optional;
-import java.util.HashSet;
 import java.util.Set;
 
 import org.apache.camel.spi.IdempotentRepository;

@@ -8,21 +8,21 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.avatardrive.config.BrokerSettings;
-import io.avatardrive.route.DriveFailedException;
-import io.avatardrive.route.DriveHeaders;
-import io.avatardrive.route.DriveOutcome;
-import io.avatardrive.route.DriveReport;
-import io.avatardrive.route.FailureReport;
+import io.avatardrive.drive.DriveFailedException;
+import io.avatardrive.drive.DriveHeaders;
+import io.avatardrive.drive.DriveOutcome;
+import io.avatardrive.drive.DriveReport;
+import io.avatardrive.drive.FailureReport;
+import io.avatardrive.settings.BrokerSettings;
 import jakarta.jms.BytesMessage;
-import org.apache.activemq.artemis.jms.client.ActiveMQMessage;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
 import jakarta.jms.TextMessage;
+import org.apache.activemq.artemis.jms.client.ActiveMQMessage;
 import org.apache.camel.Exchange;
+import org.apache.camel.support.SynchronizationAdapter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.apache.camel.support.SynchronizationAdapter;
 
 /** The queue ingress's steps: take a clip message apart, judge a failed drive, and shape the result and dead letters. */
 public class QueueSteps {

@@ -27,9 +27,9 @@ import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.avatardrive.config.AvatarDriveConfiguration;
-import io.avatardrive.config.BrokerSettings;
+import io.avatardrive.AvatarDriveConfiguration;
 import io.avatardrive.queue.EmbeddedBroker;
+import io.avatardrive.settings.BrokerSettings;
 import io.avatardrive.standin.SamiStandIn;
 import io.avatardrive.standin.SamiStandInTask;
 import io.avatardrive.standin.ZegoStandIn;
@@ -45,7 +45,7 @@ import org.apache.camel.test.AvailablePortFinder;
 /**
  * Measures pacing at scale from what arrives at the stand-in: N concurrent drives, a long clip's memory and drift,
  * drop-to-first-PCM latency, and the pipeline beside the vendor sample's naive "4096 bytes, sleep 100 ms" sender.
- * Prints one table and one JSON line. Run: see README, "Performance".
+ * Prints one table and one JSON line. Run: see docs/performance.md.
  */
 public final class DriveBenchmark {
 

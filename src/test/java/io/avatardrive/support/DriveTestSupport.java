@@ -11,7 +11,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.avatardrive.config.DriveSettings;
+import io.avatardrive.settings.DriveSettings;
 import io.avatardrive.standin.StandInDrive;
 import io.avatardrive.standin.ZegoStandIn;
 import org.apache.camel.CamelContext;

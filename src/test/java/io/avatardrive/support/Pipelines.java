@@ -6,8 +6,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 
-import io.avatardrive.config.AvatarDriveConfiguration;
-import io.avatardrive.config.DriveSettings;
+import io.avatardrive.AvatarDriveConfiguration;
+import io.avatardrive.settings.DriveSettings;
 import org.apache.camel.CamelContext;
 import org.apache.camel.RoutesBuilder;
 import org.apache.camel.support.PluginHelper;

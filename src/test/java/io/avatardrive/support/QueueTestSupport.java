@@ -11,9 +11,9 @@ import java.util.Map;
 import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.avatardrive.config.AvatarDriveConfiguration;
-import io.avatardrive.config.BrokerSettings;
+import io.avatardrive.AvatarDriveConfiguration;
 import io.avatardrive.queue.EmbeddedBroker;
+import io.avatardrive.settings.BrokerSettings;
 import jakarta.jms.BytesMessage;
 import jakarta.jms.Connection;
 import jakarta.jms.Message;

@@ -3,8 +3,8 @@ package io.avatardrive.support;
 import java.util.Map;
 import java.util.Properties;
 
-import io.avatardrive.route.DriveHeaders;
-import io.avatardrive.route.ZegoDriveRoute;
+import io.avatardrive.drive.DriveHeaders;
+import io.avatardrive.drive.ZegoDriveRoute;
 import io.avatardrive.standin.ZegoStandIn;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.TemplatedRouteBuilder;

@@ -5,7 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
-import io.avatardrive.route.InboxAddress;
+import io.avatardrive.inbox.InboxAddress;
 import io.avatardrive.standin.SamiStandIn;
 import io.avatardrive.standin.VolcStandIn;
 import org.junit.jupiter.api.AfterAll;

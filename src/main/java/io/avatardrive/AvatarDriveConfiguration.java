@@ -1,0 +1,259 @@
+package io.avatardrive;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import io.avatardrive.drive.ZegoDriveRoute;
+import io.avatardrive.inbox.ClipArchive;
+import io.avatardrive.inbox.DrivenClipLog;
+import io.avatardrive.inbox.InboxAddress;
+import io.avatardrive.inbox.InboxFailure;
+import io.avatardrive.inbox.InboxGuard;
+import io.avatardrive.inbox.InboxReadiness;
+import io.avatardrive.inbox.TaskLaneProcessor;
+import io.avatardrive.inbox.TaskLanes;
+import io.avatardrive.queue.BrokerHealthCheck;
+import io.avatardrive.queue.DrivenMessages;
+import io.avatardrive.queue.DrivenRecord;
+import io.avatardrive.queue.EmbeddedBroker;
+import io.avatardrive.queue.QueueSteps;
+import io.avatardrive.queue.SharedDrivenMessages;
+import io.avatardrive.settings.BrokerSettings;
+import io.avatardrive.settings.DriveSettings;
+import io.avatardrive.settings.IdempotencySettings;
+import io.avatardrive.settings.InboxSettings;
+import io.avatardrive.settings.InvalidSettingsException;
+import io.avatardrive.settings.SamiSettings;
+import io.avatardrive.standin.SamiStandIn;
+import io.avatardrive.standin.VolcStandIn;
+import io.avatardrive.standin.ZegoStandIn;
+import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
+import org.apache.camel.CamelConfiguration;
+import org.apache.camel.CamelContext;
+import org.apache.camel.component.jms.JmsComponent;
+import org.apache.camel.health.HealthCheckRegistry;
+import org.apache.camel.spi.PropertiesComponent;
+import org.apache.camel.support.service.ServiceSupport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Wires the application from its settings: the beans the YAML routes refer to, the drive route template, the broker.
+ * With no zego.app-id it starts the local stand-in and points the drive at it; with one it refuses to start unless the
+ * secret and task id are set too. The same goes for Volcengine (volc.app-id) and SAMI (sami.appkey).
+ */
+public class AvatarDriveConfiguration implements CamelConfiguration {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AvatarDriveConfiguration.class);
+
+    /** The AppId and default task the stand-in plays with; they are local and grant nothing anywhere. */
+    static final String STAND_IN_APP_ID = "1234567890";
+    static final String STAND_IN_TASK_ID = "local-avatar";
+    static final String STAND_IN_ROLE = "local-role";
+    /**
+     * Drives being started at once, one per core: a start (read, sign and call, connect, Start) is CPU work that
+     * competes with the drives already streaming, so a storm of starts is spread out rather than let make them late.
+     */
+    static final int STARTER_THREADS = Runtime.getRuntime().availableProcessors();
+
+    @Override
+    public void configure(CamelContext context) throws Exception {
+        DriveSettings settings = settings(context);
+        if (settings.hasCredentials()) {
+            settings.requireCompleteCredentials();
+            LOG.info("Driving the ZEGO avatar of AppId {} at {}", settings.appId(), settings.apiUrl());
+        } else {
+            settings = startStandIn(context, settings);
+        }
+        settings.requireCompleteVendorCredentials();
+        if (!settings.volc().hasCredentials()) {
+            settings = startVolcStandIn(context, settings);
+        }
+        if (!settings.sami().hasCredentials()) {
+            settings = startSamiStandIn(context, settings);
+        }
+        requireWritable("drive.inbox", settings.inbox());
+        requireWritable("drive.done", settings.done());
+        requireWritable("drive.error", settings.error());
+        int handedBack = ClipArchive.handBack(settings.inbox());
+        if (handedBack > 0) {
+            LOG.info("{} clip(s) that an earlier version kept in a hidden folder of the inbox are back in the inbox",
+                    handedBack);
+        }
+        LOG.info("Watching {} (done: {}, error: {})", settings.inbox(), settings.done(), settings.error());
+        // on SIGTERM, drives in flight get this long to finish and send Stop before the process exits
+        long shutdownMs = Long.parseLong(context.getPropertiesComponent().resolveProperty("drive.shutdown-timeout-ms")
+                .orElse("30000"));
+        context.getShutdownStrategy().setTimeUnit(TimeUnit.MILLISECONDS);
+        context.getShutdownStrategy().setTimeout(shutdownMs);
+        requireManagementPortFree(context);
+        BrokerSettings broker = BrokerSettings.from(lookup(context));
+        if (broker.embedded()) {
+            broker.requireLoginBeyondLoopback();
+            PortCheck.requireFree("broker.port", broker.host(), broker.port());
+            context.addService(new EmbeddedBroker(broker));
+        } else {
+            LOG.info("Consuming from the external broker at {}", broker.url());
+        }
+        int leftovers = QueueSteps.clearSpool(broker.spool());
+        if (leftovers > 0) {
+            LOG.info("Removed {} spool file(s) an earlier run left in {}; their messages are delivered again", leftovers,
+                    broker.spool());
+        }
+        bindDrive(context);
+        bindInbox(context, settings);
+        bindQueue(context, settings, broker);
+    }
+
+    /** The management server (health, metrics) binds at start; one already taken stops the start, naming it. */
+    private static void requireManagementPortFree(CamelContext context) {
+        PropertiesComponent properties = context.getPropertiesComponent();
+        if (Boolean.parseBoolean(properties.resolveProperty("camel.management.enabled").orElse("false"))) {
+            PortCheck.requireFree("management.port", properties.resolveProperty("camel.management.host").orElse("0.0.0.0"),
+                    Integer.parseInt(properties.resolveProperty("camel.management.port").orElse("9876")));
+        }
+    }
+
+    /** A folder the pipeline cannot write would lose every clip's result; refuse to start instead. */
+    static void requireWritable(String key, Path folder) {
+        try {
+            Files.createDirectories(folder);
+        } catch (IOException e) {
+            throw new InvalidSettingsException(key + " " + folder + " cannot be created (" + e.getMessage() + ")");
+        }
+        if (!Files.isWritable(folder)) {
+            throw new InvalidSettingsException(key + " " + folder + " is not writable");
+        }
+    }
+
+    public static DriveSettings settings(CamelContext context) {
+        return DriveSettings.from(lookup(context));
+    }
+
+    private static java.util.function.Function<String, Optional<String>> lookup(CamelContext context) {
+        PropertiesComponent properties = context.getPropertiesComponent();
+        return properties::resolveProperty;
+    }
+
+    /** The drive route template; routes/drive.yaml makes the instance the ingress routes send to. */
+    public static void bindDrive(CamelContext context) throws Exception {
+        context.addRoutes(new ZegoDriveRoute());
+    }
+
+    /** The beans routes/inbox.yaml refers to. */
+    public static void bindInbox(CamelContext context, DriveSettings settings) {
+        InboxSettings inbox = InboxSettings.from(lookup(context));
+        // threads for the start of a drive (read, sign and call, connect, Start); streaming then holds none
+        ExecutorService starters = context.getExecutorServiceManager().newFixedThreadPool(context, "avatar-drive",
+                Math.max(2, Math.min(settings.maxConcurrent(), STARTER_THREADS)));
+        TaskLanes lanes = new TaskLanes(starters, settings.maxConcurrent());
+        DrivenClipLog driven = new DrivenClipLog(inbox.drivenClips());
+        ClipArchive archive = new ClipArchive(settings.done(), settings.error(), driven);
+        context.getRegistry().bind("inboxGuard", new InboxGuard(settings.inbox(), settings.taskId(), archive));
+        context.getRegistry().bind("inboxReadiness", new InboxReadiness(inbox.settleMs(), inbox.incompleteTimeoutMs()));
+        context.getRegistry().bind("inboxAddress", new InboxAddress(settings.taskId()));
+        context.getRegistry().bind("inboxFailure", new InboxFailure());
+        context.getRegistry().bind("drivenClips", driven);
+        context.getRegistry().bind("driveLanes",
+                new TaskLaneProcessor(context, lanes, settings.taskId(), ZegoDriveRoute.DRIVE, inbox.maxRedeliveries(),
+                        inbox.retryDelayMs(), driven, starters));
+        context.getRegistry().bind("clipArchive", archive);
+    }
+
+    /** The beans and the JMS component routes/queue.yaml refers to. */
+    public static void bindQueue(CamelContext context, DriveSettings settings, BrokerSettings broker) {
+        ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory(broker.clientUrl());
+        if (!broker.username().isBlank()) {
+            factory.setUser(broker.username());
+            factory.setPassword(broker.password());
+        }
+        context.addComponent("jms", JmsComponent.jmsComponent(factory));
+        HealthCheckRegistry health = HealthCheckRegistry.get(context);
+        if (health != null) {
+            // a probe must answer fast while the broker is away, so it gets its own short-timeout client
+            ActiveMQConnectionFactory probe = new ActiveMQConnectionFactory(broker.clientUrl() + "&connectTimeoutMillis=2000");
+            probe.setUser(factory.getUser());
+            probe.setPassword(factory.getPassword());
+            health.register(new BrokerHealthCheck(probe));
+        }
+        IdempotencySettings idempotency = IdempotencySettings.from(lookup(context));
+        DrivenRecord driven;
+        if (idempotency.shared()) {
+            driven = new SharedDrivenMessages(idempotency.jdbcUrl(), idempotency.username(), idempotency.password());
+        } else {
+            driven = new DrivenMessages(Path.of(context.getPropertiesComponent().resolveProperty("drive.driven-messages")
+                    .orElse("data/driven-messages.txt")));
+        }
+        context.getRegistry().bind("drivenMessages", driven);
+        context.getRegistry().bind("queueSteps", new QueueSteps(broker, settings.taskId(), driven));
+    }
+
+    private static DriveSettings startStandIn(CamelContext context, DriveSettings settings) throws Exception {
+        String secret = randomSecret();
+        ZegoStandIn standIn = new ZegoStandIn(STAND_IN_APP_ID, secret).start(0);
+        stopWithContext(context, standIn);
+        LOG.info("No zego.app-id is set: driving the LOCAL ZEGO STAND-IN at {}, not a real avatar", standIn.apiUrl());
+        LOG.info("Set ZEGO_APP_ID, ZEGO_SERVER_SECRET and ZEGO_TASK_ID to drive a real ZEGO digital human");
+        DriveSettings local = settings.withStandIn(standIn.apiUrl(), STAND_IN_APP_ID, secret, STAND_IN_TASK_ID);
+        override(context, Map.of("zego.api-url", local.apiUrl(), "zego.app-id", local.appId(),
+                "zego.server-secret", local.serverSecret(), "zego.task-id", local.taskId()));
+        return local;
+    }
+
+    /** With no volc.app-id, clips sent to the volc-tta backend drive a local Volcengine stand-in. */
+    private static DriveSettings startVolcStandIn(CamelContext context, DriveSettings settings) {
+        String token = randomSecret();
+        VolcStandIn standIn = new VolcStandIn(STAND_IN_APP_ID, token).start(0);
+        stopWithContext(context, standIn);
+        LOG.info("No volc.app-id is set: the volc-tta backend drives the LOCAL VOLCENGINE STAND-IN at {}", standIn.ttaUrl());
+        DriveSettings local = settings.withVolc(settings.volc().withStandIn(standIn.ttaUrl(), STAND_IN_APP_ID, token,
+                STAND_IN_ROLE));
+        override(context, Map.of("volc.tta-url", local.volc().ttaUrl(), "volc.app-id", local.volc().appId(),
+                "volc.access-token", local.volc().accessToken(), "volc.role", local.volc().role()));
+        return local;
+    }
+
+    /** With no sami.appkey, voice conversion goes to a local SAMI stand-in that resamples instead of converting. */
+    private static DriveSettings startSamiStandIn(CamelContext context, DriveSettings settings) {
+        String token = randomSecret();
+        SamiStandIn standIn = new SamiStandIn(STAND_IN_APP_ID, token).start(0);
+        stopWithContext(context, standIn);
+        LOG.info("No sami.appkey is set: voice conversion uses the LOCAL SAMI STAND-IN at {}", standIn.url());
+        DriveSettings local = settings.withSami(new SamiSettings(standIn.url(), STAND_IN_APP_ID, token,
+                settings.sami().leadMs(), settings.sami().handshakeTimeoutMs()));
+        override(context, Map.of("sami.url", local.sami().url(), "sami.appkey", local.sami().appKey(),
+                "sami.token", local.sami().token()));
+        return local;
+    }
+
+    /** The drive route template reads these keys, so a stand-in's values override the configured ones. */
+    private static void override(CamelContext context, Map<String, String> properties) {
+        properties.forEach(context.getPropertiesComponent()::addOverrideProperty);
+    }
+
+    private static String randomSecret() {
+        byte[] random = new byte[16];
+        new SecureRandom().nextBytes(random);
+        return HexFormat.of().formatHex(random);
+    }
+
+    private static void stopWithContext(CamelContext context, AutoCloseable standIn) {
+        try {
+            context.addService(new ServiceSupport() {
+                @Override
+                protected void doStop() throws Exception {
+                    standIn.close();
+                }
+            });
+        } catch (Exception e) {
+            throw new IllegalStateException("could not register the stand-in with the context", e);
+        }
+    }
+}

@@ -1,0 +1,193 @@
+package io.avatardrive.drive;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+
+import io.avatardrive.audio.PacedStream;
+import io.avatardrive.audio.Pacer;
+import io.avatardrive.audio.PcmChunker;
+import io.avatardrive.audio.PcmClip;
+import io.avatardrive.settings.DriveSettings;
+import io.avatardrive.settings.Redactor;
+import io.avatardrive.vendor.AvatarSession;
+import io.avatardrive.zego.DriveTicket;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** One drive's state as it moves down the route: the clip, its ticket, its socket, and what has been sent so far. */
+final class ActiveDrive {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ActiveDrive.class);
+    private static final long PROGRESS_EVERY_NANOS = TimeUnit.SECONDS.toNanos(5);
+
+    private final String file;
+    private final String taskId;
+    private final PcmClip clip;
+    private final DriveSettings settings;
+    private final String backend;
+    private final String speaker;
+    private final Pacer pacer;
+    private DriveTicket ticket;
+    private AvatarSession session;
+    private boolean started;
+    private String driveId;
+    private long bytes;
+    private long chunks;
+    private Instant startedAt;
+    private long lastProgressLog = System.nanoTime();
+
+    ActiveDrive(String file, String taskId, PcmClip clip, DriveSettings settings, String backend, String speaker) {
+        this.file = file;
+        this.taskId = taskId;
+        this.clip = clip;
+        this.settings = settings;
+        this.backend = backend;
+        this.speaker = speaker;
+        this.pacer = new Pacer(settings.leadMs());
+    }
+
+    boolean started() {
+        return started;
+    }
+
+    String file() {
+        return file;
+    }
+
+    String taskId() {
+        return taskId;
+    }
+
+    DriveSettings settings() {
+        return settings;
+    }
+
+    Redactor redactor() {
+        return settings.redactor();
+    }
+
+    String backend() {
+        return backend;
+    }
+
+    boolean isZego() {
+        return DriveSettings.ZEGO.equals(backend);
+    }
+
+    /** How long a chunk is on this backend: Volcengine takes no less than a second per frame. */
+    int chunkMs() {
+        return isZego() ? settings.chunkMs() : settings.volc().chunkMs();
+    }
+
+    PcmClip clip() {
+        return clip;
+    }
+
+    DriveTicket ticket() {
+        return ticket;
+    }
+
+    String driveId() {
+        return driveId;
+    }
+
+    void ticket(DriveTicket ticket) {
+        this.ticket = ticket;
+    }
+
+    /** Opens the avatar's session (ZEGO's Start, Volcengine's |CTL|00|); nothing else may be sent before it. */
+    void start(AvatarSession session) throws Exception {
+        this.session = session;
+        this.driveId = session.driveId();
+        this.startedAt = Instant.now();
+        session.open();
+        started = true;
+    }
+
+    /** The clip cut into chunks the backend takes: Volcengine's are never shorter than a second. */
+    PcmChunker chunker() {
+        return isZego() ? new PcmChunker(clip, chunkMs()) : PcmChunker.wholeChunks(clip, chunkMs());
+    }
+
+    /** The paced stream of this drive's audio to its avatar session. */
+    PacedStream stream(Executor workers) {
+        return new PacedStream(clip, chunker(), pacer, new PacedStream.Sink() {
+            @Override
+            public CompletableFuture<Void> write(byte[] chunk, boolean last) {
+                return session.audio(chunk, last);
+            }
+
+            @Override
+            public void written(int chunkBytes) {
+                bytes += chunkBytes;
+                chunks++;
+                logProgress();
+            }
+        }, session.context(), workers, settings.stallTimeoutMs(), "the drive socket");
+    }
+
+    /** A long drive says how far it is every few seconds, so an operator sees it is alive. */
+    private void logProgress() {
+        long now = System.nanoTime();
+        if (now - lastProgressLog < PROGRESS_EVERY_NANOS) {
+            return;
+        }
+        lastProgressLog = now;
+        long expected = clip.expectedBytes();
+        long sentSeconds = TimeUnit.NANOSECONDS.toSeconds(clip.audioNanos(bytes));
+        if (expected > 0) {
+            LOG.info("{} on task {}: {}% sent ({} s of {} s)", file, taskId, bytes * 100 / expected, sentSeconds,
+                    TimeUnit.NANOSECONDS.toSeconds(clip.audioNanos(expected)));
+        } else {
+            LOG.info("{} on task {}: {} s sent", file, taskId, sentSeconds);
+        }
+    }
+
+    /** Ends the session if it opened (ZEGO's Stop), then closes it; the end is what lets the avatar finish speaking. */
+    void stop() throws Exception {
+        if (session == null) {
+            return;
+        }
+        // an interrupted drive (the process is stopping) must still send Stop, or the avatar waits for more audio
+        boolean interrupted = Thread.interrupted();
+        try {
+            if (started) {
+                session.end();
+            }
+        } finally {
+            session.close();
+            session = null;
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** Cuts the stream short at the next chunk; Stop still follows. */
+    void cancel() {
+        pacer.cancel();
+    }
+
+    /** Releases the socket and the clip, whatever state the drive is in. */
+    void release() {
+        try {
+            if (session != null) {
+                session.close();
+            }
+            clip.close();
+        } catch (Exception ignored) {
+            // nothing is left to send on a drive that is being abandoned
+        }
+    }
+
+    DriveReport report() {
+        Instant finishedAt = Instant.now();
+        return new DriveReport(file, taskId, backend, driveId, clip.sampleRate(), bytes,
+                TimeUnit.NANOSECONDS.toMillis(clip.audioNanos(bytes)), chunks, startedAt.toString(), finishedAt.toString(),
+                Duration.between(startedAt, finishedAt).toMillis(), pacer.maxLeadMs(), speaker.isEmpty() ? null : speaker,
+                clip.conversion());
+    }
+}

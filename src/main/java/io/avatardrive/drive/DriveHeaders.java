@@ -1,0 +1,34 @@
+package io.avatardrive.drive;
+
+/** The names a clip travels with, defined once: message headers an ingress sets, exchange properties the drive keeps. */
+public final class DriveHeaders {
+
+    /** The avatar task the clip drives. */
+    public static final String TASK_ID = "TaskId";
+    /** The clip's name, used in reports and logs. */
+    public static final String CLIP_NAME = "ClipName";
+    /** The sample rate of raw PCM input. */
+    public static final String SAMPLE_RATE = "SampleRate";
+    /** The avatar backend that speaks the clip: zego or volc-tta (default drive.backend). */
+    public static final String BACKEND = "Backend";
+    /** The SAMI voice the clip is converted to before it is spoken (default voice.speaker; empty = its own voice). */
+    public static final String SPEAKER = "Speaker";
+    /**
+     * An exchange property an ingress may set to a {@link Runnable}: run once the clip's last audio went out and before
+     * Stop, to record the clip as driven, so that a crash after Stop can never make it speak again.
+     */
+    public static final String BEFORE_STOP = "AvatarDriveBeforeStop";
+    /** Where the folder ingress moves the clip once its outcome is known. */
+    public static final String ARCHIVE_PATH = "AvatarDriveArchivePath";
+
+    static final String STAGE = "avatarDriveStage";
+    static final String DRIVE = "avatarDriveState";
+    /** Prefix of the exchange properties that carry the drive route's settings, one per documented key. */
+    static final String SETTING = "avatarDriveSetting:";
+    static final String API_ENDPOINT = "avatarDriveApiEndpoint";
+    static final String APP_ID = "avatarDriveAppId";
+    static final String API_PERMITS = "avatarDriveApiPermits";
+
+    private DriveHeaders() {
+    }
+}

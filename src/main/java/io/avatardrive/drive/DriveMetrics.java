@@ -1,0 +1,66 @@
+package io.avatardrive.drive;
+
+import java.util.concurrent.atomic.AtomicInteger;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.camel.CamelContext;
+
+/**
+ * The drive's own figures for /observe/metrics: drives started, succeeded and failed by stage, audio sent, drives in
+ * flight, DriveByWsStream answers by return code, and how far ahead of real time each drive ran. Without a Micrometer
+ * registry (an application that embeds the template without metrics) every call does nothing.
+ */
+final class DriveMetrics {
+
+    /** The bean camel-micrometer binds its registry as. */
+    private static final String REGISTRY = "metricsRegistry";
+
+    private final MeterRegistry registry;
+    private final AtomicInteger active = new AtomicInteger();
+
+    private DriveMetrics(MeterRegistry registry) {
+        this.registry = registry;
+        if (registry != null) {
+            registry.gauge("avatar_drive_active", active);
+        }
+    }
+
+    static DriveMetrics of(CamelContext context) {
+        return new DriveMetrics(context.getRegistry().lookupByNameAndType(REGISTRY, MeterRegistry.class));
+    }
+
+    void started() {
+        active.incrementAndGet();
+        if (registry != null) {
+            registry.counter("avatar_drive_started").increment();
+        }
+    }
+
+    void succeeded(DriveReport report) {
+        active.decrementAndGet();
+        if (registry != null) {
+            registry.counter("avatar_drive_succeeded").increment();
+            Counter.builder("avatar_drive_audio_seconds").register(registry).increment(report.audioMs() / 1000.0);
+            DistributionSummary.builder("avatar_drive_max_lead_ms").baseUnit("milliseconds")
+                    .serviceLevelObjectives(100, 300, 500, 600, 700, 1000, 2000).register(registry)
+                    .record(report.maxLeadMs());
+        }
+    }
+
+    void failed(Stage stage, boolean wasStarted) {
+        if (wasStarted) {
+            active.decrementAndGet();
+        }
+        if (registry != null) {
+            registry.counter("avatar_drive_failed", "stage", stage.label()).increment();
+        }
+    }
+
+    void apiAnswer(long code) {
+        if (registry != null) {
+            registry.counter("avatar_drive_api_calls", "code", Long.toString(code)).increment();
+        }
+    }
+}

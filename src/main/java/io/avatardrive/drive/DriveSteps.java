@@ -1,0 +1,388 @@
+package io.avatardrive.drive;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.NoSuchFileException;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.avatardrive.audio.AudioFormatProblem;
+import io.avatardrive.audio.PcmClip;
+import io.avatardrive.audio.PcmNormaliser;
+import io.avatardrive.audio.StreamStalled;
+import io.avatardrive.sami.ConversionFailed;
+import io.avatardrive.sami.SamiException;
+import io.avatardrive.sami.VoiceConversion;
+import io.avatardrive.settings.DriveSettings;
+import io.avatardrive.settings.Redactor;
+import io.avatardrive.vendor.AvatarSession;
+import io.avatardrive.vendor.SocketClients;
+import io.avatardrive.vendor.VendorException;
+import io.avatardrive.volc.VolcFrames;
+import io.avatardrive.volc.VolcSession;
+import io.avatardrive.zego.DriveByWsStreamResponse;
+import io.avatardrive.zego.DriveTicket;
+import io.avatardrive.zego.ZegoSession;
+import io.avatardrive.zego.ZegoSigner;
+import org.apache.camel.AsyncCallback;
+import org.apache.camel.AsyncProcessor;
+import org.apache.camel.Exchange;
+import org.apache.camel.component.vertx.websocket.VertxWebsocketComponent;
+import org.apache.camel.support.AsyncProcessorSupport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The steps of a drive as Camel processors: thin wiring of the audio and vendor classes into the route. */
+public final class DriveSteps {
+
+    private static final long CONNECT_TIMEOUT_MS = 10_000;
+
+    private static final Logger LOG = LoggerFactory.getLogger(DriveSteps.class);
+    private static final Pattern TASK_ID = Pattern.compile("[0-9A-Za-z_-]{1,128}");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final ZegoSigner signer = new ZegoSigner();
+    private volatile DriveMetrics metrics;
+    private final Set<ActiveDrive> active = ConcurrentHashMap.newKeySet();
+    /** Per API endpoint, done once its first call has been answered (or failed). */
+    private final Map<String, CompletableFuture<Void>> firstCalls = new ConcurrentHashMap<>();
+    private final ExecutorService workers;
+    private volatile SocketClients clients;
+
+    /**
+     * @param workers feeds voice conversions, reads their converted audio, and finishes drives: work that may block,
+     *                kept off the event loops that pace the streams
+     */
+    DriveSteps(ExecutorService workers) {
+        this.workers = workers;
+    }
+
+    /** On shutdown: every drive in flight ends its stream at the next chunk and sends Stop, so the process can exit. */
+    void cancelAll() {
+        if (!active.isEmpty()) {
+            LOG.info("Shutting down: cutting {} drive(s) short; they send Stop and their clips go back to the inbox",
+                    active.size());
+        }
+        active.forEach(ActiveDrive::cancel);
+    }
+
+    private DriveMetrics metrics(Exchange exchange) {
+        DriveMetrics m = metrics;
+        if (m == null) {
+            m = DriveMetrics.of(exchange.getContext());
+            metrics = m;
+        }
+        return m;
+    }
+
+    /** The settings of the route instance this exchange came through (see {@link ZegoDriveRoute}). */
+    private static DriveSettings settings(Exchange exchange) {
+        return DriveSettings.from(key -> Optional.ofNullable(exchange.getProperty(DriveHeaders.SETTING + key, String.class)));
+    }
+
+    /**
+     * Read and normalise: the body (a file or bytes) becomes a PCM stream the avatar accepts; with a speaker, converted
+     * to that voice as it streams; for Volcengine, at 16 kHz.
+     */
+    void read(Exchange exchange) throws Exception {
+        DriveSettings settings = settings(exchange);
+        PcmNormaliser normaliser = new PcmNormaliser(settings.pcmSampleRate());
+        String taskId = exchange.getMessage().getHeader(DriveHeaders.TASK_ID, settings.taskId(), String.class);
+        String name = exchange.getMessage().getHeader(DriveHeaders.CLIP_NAME, "clip", String.class);
+        String backend = exchange.getMessage().getHeader(DriveHeaders.BACKEND, settings.backend(), String.class).trim();
+        String speaker = exchange.getMessage().getHeader(DriveHeaders.SPEAKER, settings.speaker(), String.class).trim();
+        exchange.setProperty(DriveHeaders.STAGE, Stage.READ);
+        if (!TASK_ID.matcher(taskId).matches()) {
+            throw new DriveFailure(Stage.READ, name + ": '" + taskId + "' is not a valid TaskId (1-128 of [0-9A-Za-z_-])", null);
+        }
+        if (!DriveSettings.isBackend(backend)) {
+            throw new DriveFailure(Stage.READ, name + ": Backend '" + backend + "' is not " + DriveSettings.ZEGO + " or "
+                                               + DriveSettings.VOLC_TTA, null);
+        }
+        File file = exchange.getMessage().getBody(File.class);
+        PcmClip clip;
+        if (file != null) {
+            clip = openFile(normaliser, file, name);
+        } else {
+            InputStream in = exchange.getMessage().getMandatoryBody(InputStream.class);
+            Integer rate = exchange.getMessage().getHeader(DriveHeaders.SAMPLE_RATE, Integer.class);
+            exchange.setProperty(DriveHeaders.STAGE, Stage.DECODE);
+            clip = normaliser.open(name, in, rate);
+        }
+        if (!speaker.isEmpty()) {
+            exchange.setProperty(DriveHeaders.STAGE, Stage.VOICE);
+            clip = VoiceConversion.start(clients(exchange), workers, settings.sami(), speaker, clip,
+                    settings.sami().leadMs(), settings.stallTimeoutMs());
+        }
+        if (DriveSettings.VOLC_TTA.equals(backend)) {
+            clip = PcmNormaliser.resample(clip, VolcFrames.SAMPLE_RATE);
+        }
+        exchange.setProperty(DriveHeaders.DRIVE, new ActiveDrive(name, taskId, clip, settings, backend, speaker));
+    }
+
+    /** The WebSocket clients, made on first use on camel-vertx-websocket's Vert.x (which a user may configure). */
+    private SocketClients clients(Exchange exchange) {
+        SocketClients c = clients;
+        if (c == null) {
+            synchronized (this) {
+                if (clients == null) {
+                    clients = new SocketClients(exchange.getContext().getComponent("vertx-websocket",
+                            VertxWebsocketComponent.class).getVertx(), CONNECT_TIMEOUT_MS);
+                }
+                c = clients;
+            }
+        }
+        return c;
+    }
+
+    private static PcmClip openFile(PcmNormaliser normaliser, File file, String name) throws IOException {
+        try {
+            return normaliser.open(file.toPath(), name);
+        } catch (AccessDeniedException e) {
+            throw new DriveFailure(Stage.READ, name + ": the file cannot be read (permission denied)", e);
+        } catch (NoSuchFileException e) {
+            throw new DriveFailure(Stage.READ, name + ": the file disappeared before it could be read", e);
+        } catch (AudioFormatProblem e) {
+            throw new DriveFailure(Stage.DECODE, e.getMessage(), e);
+        }
+    }
+
+    /**
+     * What the throttle and the call need to know: which AppId's quota, and the API endpoint, with every wait of the
+     * call bounded by zego.api-timeout-ms (a timeout is an API failure, retried with back-off).
+     * <p>
+     * The first call to an endpoint goes alone: it sets up the HTTP client, and calls the throttle let through meanwhile
+     * would wait for that and reach the vendor bunched, over its rate limit. Later calls never wait for one another, so
+     * a call that hangs holds only its own task.
+     */
+    void prepareCall(Exchange exchange) throws InterruptedException {
+        DriveSettings settings = exchange.getProperty(DriveHeaders.DRIVE, ActiveDrive.class).settings();
+        exchange.setProperty(DriveHeaders.APP_ID, settings.appId());
+        exchange.setProperty(DriveHeaders.API_PERMITS, Math.max(1, settings.apiQps() / 10));
+        long timeout = settings.apiTimeoutMs();
+        String endpoint = settings.apiUrl() + "?httpMethod=POST&connectTimeout=" + timeout + "&connectionRequestTimeout="
+                          + timeout + "&soTimeout=" + timeout + "&responseTimeout=" + timeout
+                          + "&connectionsPerRoute=1000&maxTotalConnections=1000";
+        exchange.setProperty(DriveHeaders.API_ENDPOINT, endpoint);
+        CompletableFuture<Void> first = firstCalls.putIfAbsent(endpoint, new CompletableFuture<>());
+        if (first != null && !first.isDone()) {
+            try {
+                first.get(timeout, TimeUnit.MILLISECONDS);
+            } catch (ExecutionException | TimeoutException e) {
+                // the first call failed or hangs: this one goes on its own
+            }
+        }
+    }
+
+    /** Sign: a fresh nonce, timestamp and signature for this one call, then the JSON body naming the task. */
+    void signedRequest(Exchange exchange) throws IOException {
+        ActiveDrive drive = exchange.getProperty(DriveHeaders.DRIVE, ActiveDrive.class);
+        DriveSettings settings = drive.settings();
+        String taskId = drive.taskId();
+        ZegoSigner.SignedQuery query;
+        try {
+            query = signer.sign("DriveByWsStream", settings.appId(), settings.serverSecret(), Instant.now().getEpochSecond());
+        } catch (RuntimeException e) {
+            throw new DriveFailure(Stage.SIGN, "could not sign the DriveByWsStream call: " + e.getMessage(), e);
+        }
+        exchange.getMessage().setHeader(Exchange.HTTP_QUERY, query.toQueryString());
+        exchange.getMessage().setHeader(Exchange.CONTENT_TYPE, "application/json");
+        exchange.getMessage().setBody(JSON.writeValueAsString(Map.of("TaskId", taskId)));
+    }
+
+    void ticket(Exchange exchange) {
+        DriveByWsStreamResponse answer = exchange.getMessage().getBody(DriveByWsStreamResponse.class);
+        metrics(exchange).apiAnswer(answer.code());
+        DriveTicket ticket = answer.toTicket();
+        exchange.getMessage().setBody(ticket);
+    }
+
+    /** The enrich strategy: the ticket joins the drive; an API failure stays an API failure. */
+    Exchange withTicket(Exchange drive, Exchange answer) {
+        CompletableFuture<Void> first = firstCalls.get(answer.getProperty(DriveHeaders.API_ENDPOINT, "", String.class));
+        if (first != null) {
+            first.complete(null);
+        }
+        if (answer.getException() != null) {
+            drive.setException(answer.getException());
+            return drive;
+        }
+        drive.getProperty(DriveHeaders.DRIVE, ActiveDrive.class).ticket(answer.getMessage().getBody(DriveTicket.class));
+        return drive;
+    }
+
+    /** Connects the avatar's session and opens it: ZEGO's Start on the ticket's socket, or a Volcengine TTA session. */
+    void start(Exchange exchange) throws Exception {
+        ActiveDrive drive = exchange.getProperty(DriveHeaders.DRIVE, ActiveDrive.class);
+        DriveSettings settings = drive.settings();
+        AvatarSession session = drive.isZego()
+                ? new ZegoSession(clients(exchange), drive.ticket(), drive.clip().sampleRate(), settings.wsTrustAll(),
+                        settings.stallTimeoutMs())
+                : new VolcSession(clients(exchange), settings.volc(), settings.stallTimeoutMs(), drive.file());
+        LOG.info("Driving {} on task {} with {} {} at {} Hz", drive.file(), drive.taskId(), drive.backend(),
+                session.driveId(), drive.clip().sampleRate());
+        active.add(drive);
+        drive.start(session);
+        metrics(exchange).started();
+    }
+
+    /** Whether the drive goes to ZEGO, which needs a DriveId from its API first. */
+    static boolean isZego(Exchange exchange) {
+        return exchange.getProperty(DriveHeaders.DRIVE, ActiveDrive.class).isZego();
+    }
+
+    /**
+     * Split and pace, asynchronously: the clip's chunks go out on timers of the connection's event loop (see
+     * {@link PacedStream}), and the route goes on (to Stop) on a worker once the last is written, so no thread waits
+     * out a drive.
+     */
+    AsyncProcessor pacedStream() {
+        return new AsyncProcessorSupport() {
+            @Override
+            public boolean process(Exchange exchange, AsyncCallback callback) {
+                ActiveDrive drive = exchange.getProperty(DriveHeaders.DRIVE, ActiveDrive.class);
+                drive.stream(workers).start().whenComplete((v, failure) -> {
+                    if (failure != null) {
+                        exchange.setException(failure);
+                    }
+                    // never on the Vert.x event loop: Stop waits for its own write, which that loop completes
+                    workers.execute(() -> callback.done(false));
+                });
+                return false;
+            }
+        };
+    }
+
+    /**
+     * Stop after the last byte, always; a Stop that fails after a clean stream fails the drive. Between the two, the
+     * ingress's {@link DriveHeaders#BEFORE_STOP} records the clip as driven; if that fails, Stop still goes out first.
+     */
+    void stop(Exchange exchange) throws Exception {
+        ActiveDrive drive = exchange.getProperty(DriveHeaders.DRIVE, ActiveDrive.class);
+        boolean streamFailed = exchange.getProperty(Exchange.EXCEPTION_CAUGHT) != null;
+        RuntimeException notRecorded = null;
+        Runnable record = exchange.getProperty(DriveHeaders.BEFORE_STOP, Runnable.class);
+        if (!streamFailed && record != null) {
+            try {
+                record.run();
+            } catch (RuntimeException e) {
+                notRecorded = e;
+            }
+        }
+        try {
+            drive.stop();
+        } catch (Exception e) {
+            if (!streamFailed) {
+                throw e;
+            }
+            LOG.warn("Could not send Stop for {} after the stream failed: {}", drive.file(),
+                    drive.redactor().redact(e.getMessage()));
+        }
+        if (notRecorded != null) {
+            throw notRecorded;
+        }
+    }
+
+    void succeeded(Exchange exchange) {
+        ActiveDrive drive = exchange.getProperty(DriveHeaders.DRIVE, ActiveDrive.class);
+        active.remove(drive);
+        drive.release();
+        DriveReport report = drive.report();
+        metrics(exchange).succeeded(report);
+        LOG.info("Drove {} on task {}: DriveId {}, {} ms of audio at {} Hz in {} chunks, wall {} ms, max lead {} ms",
+                report.file(), report.taskId(), report.driveId(), report.audioMs(), report.sampleRate(), report.chunks(),
+                report.wallMs(), report.maxLeadMs());
+        exchange.getMessage().setBody(report);
+    }
+
+    /** Any failure becomes a report that names the clip, the stage and the reason, with no secret in it. */
+    void failed(Exchange exchange) {
+        Exception cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
+        ActiveDrive drive = exchange.getProperty(DriveHeaders.DRIVE, ActiveDrive.class);
+        if (drive != null) {
+            active.remove(drive);
+            drive.release();
+        }
+        // read raw, not parsed: a failure may be an invalid setting itself
+        Redactor redactor = new Redactor(exchange.getProperty(DriveHeaders.SETTING + "zego.server-secret", "", String.class),
+                exchange.getProperty(DriveHeaders.SETTING + "volc.access-token", "", String.class),
+                exchange.getProperty(DriveHeaders.SETTING + "sami.token", "", String.class));
+        String file = drive != null ? drive.file() : exchange.getMessage().getHeader(DriveHeaders.CLIP_NAME, "clip", String.class);
+        String taskId = drive != null ? drive.taskId() : exchange.getMessage().getHeader(DriveHeaders.TASK_ID,
+                exchange.getProperty(DriveHeaders.SETTING + "zego.task-id", "", String.class), String.class);
+        Stage stage = exchange.getProperty(DriveHeaders.STAGE, Stage.READ, Stage.class);
+        Long code = null;
+        String vendorMessage = null;
+        String vendor = drive != null ? drive.backend() : null;
+        for (Throwable t = cause; t != null; t = t.getCause()) {
+            if (t instanceof DriveFailure failure) {
+                stage = failure.stage();
+                break;
+            }
+            if (t instanceof VendorException answer) {
+                if (answer instanceof SamiException) {
+                    stage = Stage.VOICE;
+                }
+                code = answer.getCode();
+                vendorMessage = answer.getVendorMessage();
+                vendor = answer.getVendor();
+                break;
+            }
+            if (t instanceof AudioFormatProblem) {
+                stage = Stage.DECODE;
+                break;
+            }
+            if (t instanceof ConversionFailed) {
+                stage = Stage.VOICE;
+                break;
+            }
+        }
+        String reason = redactor.redact(describe(cause, stage));
+        if (!reason.contains(file)) {
+            reason = file + ": " + reason;
+        }
+        FailureReport report = new FailureReport(file, taskId, stage, vendor, code, redactor.redact(vendorMessage), reason);
+        metrics(exchange).failed(stage, drive != null && drive.started());
+        LOG.warn("Could not drive {} on task {} ({}): {}", file, taskId, stage.label(), reason);
+        exchange.getMessage().setBody(report);
+    }
+
+    /** Our own failures say what they mean; anything else gets the stage's words and its root cause. */
+    private static String describe(Throwable cause, Stage stage) {
+        if (cause == null) {
+            return "unknown failure";
+        }
+        for (Throwable t = cause; t != null; t = t.getCause()) {
+            if (t instanceof DriveFailure || t instanceof VendorException || t instanceof AudioFormatProblem
+                || t instanceof ConversionFailed || t instanceof StreamStalled) {
+                return t.getMessage();
+            }
+        }
+        Throwable root = cause;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String rootText = root.getClass().getSimpleName() + (root.getMessage() == null ? "" : ": " + root.getMessage());
+        return switch (stage) {
+            case API -> root instanceof java.net.SocketTimeoutException
+                    ? "the DriveByWsStream call got no answer in time (zego.api-timeout-ms; " + rootText + ")"
+                    : "the DriveByWsStream call failed (" + rootText + ")";
+            case CONNECT -> "could not connect the drive socket (" + rootText + ")";
+            case VOICE -> "the voice conversion failed (" + rootText + ")";
+            case STREAM -> "the drive socket failed while streaming (" + rootText + ")";
+            default -> rootText;
+        };
+    }
+}

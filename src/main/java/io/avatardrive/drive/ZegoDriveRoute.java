@@ -1,0 +1,118 @@
+package io.avatardrive.drive;
+
+import java.util.concurrent.ExecutorService;
+
+import io.avatardrive.settings.DriveSettings;
+import io.avatardrive.zego.DriveByWsStreamResponse;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.model.RouteDefinition;
+import org.apache.camel.model.RouteTemplateDefinition;
+import org.apache.camel.model.dataformat.JsonLibrary;
+import org.apache.camel.spi.CamelEvent;
+import org.apache.camel.support.EventNotifierSupport;
+
+/**
+ * The drive of one clip on a ZEGO avatar, as a route template any ingress can instantiate: normalise (and convert the
+ * voice, if asked), get a signed DriveId, connect, Start, real-time paced PCM, Stop, report. A clip for the
+ * {@code volc-tta} backend takes the same route to a Volcengine session, with no DriveId to get. A drive ends with a
+ * {@link DriveOutcome} as the body, whatever happened; the ingress decides where that goes.
+ * <p>
+ * The template's parameters carry the documented setting names ({@code zego.task-id}, {@code drive.lead-ms}, ...); a
+ * parameter an instance leaves out falls back to the property of that name.
+ */
+public class ZegoDriveRoute extends RouteBuilder {
+
+    public static final String TEMPLATE = "zego-drive";
+    public static final String ENDPOINT_PARAMETER = "driveEndpoint";
+    public static final String DRIVE = "direct:zego-drive";
+
+    static final String CORE = "direct:zego-drive-core";
+    static final String TICKET = "direct:zego-drive-ticket";
+    static final String START = "direct:zego-drive-start";
+    static final String STREAM = "direct:zego-drive-stream";
+
+    /**
+     * The quota is spent a tenth at a time, in rolling windows of a little more than a tenth of a second, so that no
+     * one-second window at the vendor sees more than zego.api-qps calls. Calls in flight are not limited: a call that
+     * hangs holds its own task until zego.api-timeout-ms, never another task's turn.
+     */
+    static final long RATE_WINDOW_MS = 115;
+
+    private DriveSteps steps;
+
+    @Override
+    public void configure() {
+        // created with the context: made lazily, two first drives at once would race to create its Vert.x instance
+        getContext().getComponent("vertx-websocket", true);
+        steps = new DriveSteps(getContext().getExecutorServiceManager().newCachedThreadPool(this, "avatar-drive-io"));
+        // the API call and the socket handshake wait here, each bounded by its timeout: a vendor that hangs holds one
+        // of these threads per hung drive, never one of the few threads that start every task's drives
+        ExecutorService handshakes = getContext().getExecutorServiceManager().newCachedThreadPool(this,
+                "avatar-drive-handshake");
+        // before routes and sockets stop, drives in flight are cut short so that each still sends its Stop
+        getContext().getManagementStrategy().addEventNotifier(new EventNotifierSupport() {
+            @Override
+            public void notify(CamelEvent event) {
+                steps.cancelAll();
+            }
+
+            @Override
+            public boolean isEnabled(CamelEvent event) {
+                return event instanceof CamelEvent.CamelContextStoppingEvent;
+            }
+        });
+
+        RouteTemplateDefinition template = routeTemplate(TEMPLATE)
+                .templateParameter(ENDPOINT_PARAMETER, DRIVE, "The endpoint this drive listens on");
+        DriveSettings.DRIVE_KEYS.forEach(key -> template.templateOptionalParameter(key,
+                "Overrides the property " + key + " for drives of this route"));
+        // clips are streamed; stream caching would read a whole clip into memory or a spool file first
+        RouteDefinition drive = template.from("{{" + ENDPOINT_PARAMETER + "}}").streamCache("false");
+        // each setting is resolved once, when the route is made: the parameter if given, else the property
+        DriveSettings.DRIVE_KEYS.forEach(key -> drive.setProperty(DriveHeaders.SETTING + key, constant("{{?" + key + "}}")));
+        drive.to(CORE);
+
+        from(CORE).routeId("zego-drive-core").streamCache("false")
+                .doTry()
+                    .process(steps::read)
+                    .filter(DriveSteps::isZego)
+                        .setProperty(DriveHeaders.STAGE, constant(Stage.API))
+                        .enrich(TICKET, steps::withTicket, true)
+                    .endDoTry()
+                    .setProperty(DriveHeaders.STAGE, constant(Stage.CONNECT))
+                    .to(START)
+                    .setProperty(DriveHeaders.STAGE, constant(Stage.STREAM))
+                    .to(STREAM)
+                    .process(steps::succeeded)
+                .doCatch(Exception.class)
+                    // caught, not handled by onException, so that the caller's route goes on to file the outcome
+                    .process(steps::failed)
+                .end();
+
+        from(TICKET).routeId("zego-drive-ticket").streamCache("false")
+                .errorHandler(noErrorHandler())
+                .removeHeaders("*")
+                .process(steps::prepareCall)
+                // waiting for its turn holds no thread; the call itself then waits on a handshake thread
+                .throttle(exchangeProperty(DriveHeaders.API_PERMITS)).totalRequestsMode().timePeriodMillis(RATE_WINDOW_MS)
+                    .correlationExpression(exchangeProperty(DriveHeaders.APP_ID)).asyncDelayed()
+                .threads().executorService(handshakes)
+                .process(steps::signedRequest)
+                .toD("${exchangeProperty." + DriveHeaders.API_ENDPOINT + "}")
+                .unmarshal().json(JsonLibrary.Jackson, DriveByWsStreamResponse.class)
+                .process(steps::ticket);
+
+        from(START).routeId("zego-drive-start").streamCache("false")
+                .errorHandler(noErrorHandler())
+                .threads().executorService(handshakes)
+                .process(steps::start);
+
+        from(STREAM).routeId("zego-drive-stream").streamCache("false")
+                .errorHandler(noErrorHandler())
+                .doTry()
+                    .process(steps.pacedStream())
+                .doFinally()
+                    .process(steps::stop)
+                .end();
+    }
+}

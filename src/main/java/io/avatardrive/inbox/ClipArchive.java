@@ -1,0 +1,124 @@
+package io.avatardrive.inbox;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.avatardrive.drive.DriveHeaders;
+import io.avatardrive.drive.DriveOutcome;
+import org.apache.camel.Exchange;
+import org.apache.camel.InvalidPayloadException;
+import org.apache.camel.Processor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Files a finished clip where the operator looks for it: done/ with NAME.EXT.json, or error/ with NAME.EXT.error.json,
+ * keeping its TaskId folder. An earlier result with the same name is never overwritten: the new one gets a -N suffix.
+ * It moves the clip itself, and only then lets the folder forget that the clip was driven, so that a clip dropped again
+ * later is spoken again, while one found again after a crash between Stop and its filing is not.
+ */
+public final class ClipArchive implements Processor {
+
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    /**
+     * Hidden folders of the inbox where earlier versions kept clips: cut short by a shutdown, or whose filing failed.
+     * Whatever is found there at start-up goes back into the inbox.
+     */
+    static final List<String> LEGACY_FOLDERS = List.of(".resume", ".failed");
+
+    private static final Logger LOG = LoggerFactory.getLogger(ClipArchive.class);
+
+    private final Path done;
+    private final Path error;
+    private final DrivenClipLog driven;
+
+    public ClipArchive(Path done, Path error, DrivenClipLog driven) {
+        this.done = done;
+        this.error = error;
+        this.driven = driven;
+    }
+
+    /**
+     * Writes the report, moves the clip beside it, then forgets that it was driven. A clip whose drive a shutdown cut
+     * short, or that never started, stays where it is in the inbox and is driven at the next start.
+     */
+    @Override
+    public void process(Exchange exchange) throws IOException, InvalidPayloadException {
+        DriveOutcome outcome = exchange.getMessage().getMandatoryBody(DriveOutcome.class);
+        String relative = exchange.getMessage().getHeader(Exchange.FILE_NAME, String.class);
+        Path clip = Path.of(exchange.getMessage().getHeader(DrivenClipLog.ABSOLUTE_PATH, String.class));
+        if (!outcome.succeeded() && exchange.getContext().isStopping()) {
+            LOG.info("{} stays in the inbox: the shutdown cut its drive short, it is driven at the next start",
+                    relative);
+            return;
+        }
+        Path target = archive(outcome, relative);
+        Files.move(clip, target, LinkOption.NOFOLLOW_LINKS);
+        exchange.getMessage().setHeader(DriveHeaders.ARCHIVE_PATH, target.toString());
+        driven.forget(DrivenClipLog.key(exchange.getMessage()));
+    }
+
+    Path archive(DriveOutcome outcome, String relative) throws IOException {
+        Path folder = outcome.succeeded() ? done : error;
+        String suffix = outcome.succeeded() ? ".json" : ".error.json";
+        Path wanted = folder.resolve(relative).normalize();
+        if (!wanted.startsWith(folder)) {
+            throw new IOException(relative + " would be filed outside " + folder);
+        }
+        Files.createDirectories(wanted.getParent());
+        Path target = wanted;
+        for (int n = 2; Files.exists(target) || Files.exists(report(target, suffix)); n++) {
+            target = wanted.resolveSibling(numbered(wanted.getFileName().toString(), n));
+        }
+        // written beside and renamed into place, so a reader never sees half a report
+        Path report = report(target, suffix);
+        Path partial = report.resolveSibling(report.getFileName() + ".part");
+        JSON.writeValue(partial.toFile(), outcome);
+        Files.move(partial, report, StandardCopyOption.ATOMIC_MOVE);
+        return target;
+    }
+
+    /**
+     * Hands back what earlier versions kept in hidden folders of the inbox, before it is watched again; returns how
+     * many clips. A clip whose name is taken in the inbox comes back as NAME-2.EXT, never over another.
+     */
+    public static int handBack(Path inbox) throws IOException {
+        int count = 0;
+        for (String folder : LEGACY_FOLDERS) {
+            Path kept = inbox.resolve(folder);
+            if (!Files.isDirectory(kept, LinkOption.NOFOLLOW_LINKS)) {
+                continue;
+            }
+            try (var clips = Files.walk(kept)) {
+                for (Path clip : clips.filter(p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)).toList()) {
+                    Path wanted = inbox.resolve(kept.relativize(clip));
+                    Path back = wanted;
+                    for (int n = 2; Files.exists(back, LinkOption.NOFOLLOW_LINKS); n++) {
+                        back = wanted.resolveSibling(numbered(wanted.getFileName().toString(), n));
+                    }
+                    Files.createDirectories(back.getParent());
+                    Files.move(clip, back);
+                    count++;
+                }
+            }
+        }
+        return count;
+    }
+
+    private static Path report(Path clip, String suffix) {
+        return clip.resolveSibling(clip.getFileName() + suffix);
+    }
+
+    /** hello.wav -> hello-2.wav, hello.24000.pcm -> hello-2.24000.pcm: the rate stays readable in the name. */
+    static String numbered(String name, int n) {
+        int dot = name.indexOf('.');
+        return dot < 0 ? name + "-" + n : name.substring(0, dot) + "-" + n + name.substring(dot);
+    }
+}

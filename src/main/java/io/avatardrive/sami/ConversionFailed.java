@@ -1,0 +1,11 @@
+package io.avatardrive.sami;
+
+import java.io.IOException;
+
+/** A voice conversion that could not start or go on for a reason SAMI did not answer with a status of its own. */
+public final class ConversionFailed extends IOException {
+
+    public ConversionFailed(String message, Throwable cause) {
+        super(message, cause);
+    }
+}

@@ -1,0 +1,60 @@
+package io.avatardrive.settings;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * How to reach a Volcengine virtual human: the TTA socket, the account, and the session's uid, role and optional
+ * role_conf / video / rtc / rtmp blocks (JSON objects, sent as given).
+ */
+public record VolcSettings(
+        String ttaUrl,
+        String appId,
+        String accessToken,
+        String uid,
+        String role,
+        ObjectNode sessionExtras,
+        int chunkMs,
+        long voiceEndTimeoutMs,
+        long handshakeTimeoutMs) {
+
+    public static final String VENDOR_TTA_URL = "wss://openspeech.bytedance.com/api/v1/volc_virtual_human/tta/2d";
+    /** The vendor does not take less than a second of audio in one frame. */
+    public static final int MIN_CHUNK_MS = 1000;
+
+    static VolcSettings read(DriveSettings.Reader r) {
+        ObjectNode extras = DriveSettings.Reader.JSON.createObjectNode();
+        for (String block : new String[] {"role_conf", "video", "rtc", "rtmp"}) {
+            ObjectNode value = r.jsonObject("volc." + block.replace('_', '-'));
+            if (value != null) {
+                extras.set(block, value);
+            }
+        }
+        return new VolcSettings(
+                r.webSocketUrl("volc.tta-url", VENDOR_TTA_URL),
+                r.text("volc.app-id", ""),
+                r.text("volc.access-token", ""),
+                r.text("volc.uid", "avatar-drive"),
+                r.text("volc.role", ""),
+                extras,
+                (int) r.number("volc.chunk-ms", MIN_CHUNK_MS, MIN_CHUNK_MS),
+                r.number("volc.voice-end-timeout-ms", 15_000, 1),
+                r.number("volc.handshake-timeout-ms", 5000, 1));
+    }
+
+    public boolean hasCredentials() {
+        return !appId.isBlank();
+    }
+
+    public VolcSettings withStandIn(String url, String standInAppId, String token, String standInRole) {
+        return new VolcSettings(url, standInAppId, token, uid, role.isBlank() ? standInRole : role, sessionExtras,
+                chunkMs, voiceEndTimeoutMs, handshakeTimeoutMs);
+    }
+
+    @Override
+    public String toString() {
+        return "VolcSettings[ttaUrl=" + ttaUrl + ", appId=" + appId + ", accessToken="
+               + (accessToken.isBlank() ? "" : "******") + ", uid=" + uid + ", role=" + role + ", sessionExtras="
+               + sessionExtras + ", chunkMs=" + chunkMs + ", voiceEndTimeoutMs=" + voiceEndTimeoutMs + ", handshakeTimeoutMs="
+               + handshakeTimeoutMs + "]";
+    }
+}

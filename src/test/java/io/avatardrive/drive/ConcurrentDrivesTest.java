@@ -1,0 +1,60 @@
+package io.avatardrive.drive;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.avatardrive.standin.StandInDrive;
+import io.avatardrive.support.DriveTestSupport;
+import io.avatardrive.support.TestClips;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ConcurrentDrivesTest extends DriveTestSupport {
+
+    private static final int DRIVES = 40;
+
+    /** Threads the pipeline made for drives: starters and workers (the event loops are Vert.x's, a fixed few). */
+    private static Set<String> driveThreads() {
+        Set<String> names = new HashSet<>();
+        for (Thread t : Thread.getAllStackTraces().keySet()) {
+            if (t.getName().contains("avatar-drive")) {
+                names.add(t.getName());
+            }
+        }
+        return names;
+    }
+
+    @Test
+    void manyDrivesStreamAtOnceWithoutAThreadEach() throws Exception {
+        byte[] wav = TestClips.wav16(16000, TestClips.pcm16(16000, 2.0));
+        for (int i = 0; i < DRIVES; i++) {
+            drop("many-" + i + "/clip.wav", wav);
+        }
+        // sample the threads while the drives stream
+        Set<String> seen = new HashSet<>();
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        int streaming = 0;
+        while (System.nanoTime() < deadline && streaming < DRIVES) {
+            seen.addAll(driveThreads());
+            streaming = (int) standIn.drives().stream().filter(d -> d.taskId().startsWith("many-"))
+                    .filter(d -> d.playback().firstAudioAtNanos() > 0).count();
+            Thread.sleep(20);
+        }
+        for (int i = 0; i < 10; i++) {
+            seen.addAll(driveThreads());
+            Thread.sleep(50);
+        }
+        for (int i = 0; i < DRIVES; i++) {
+            JsonNode report = awaitDone("many-" + i + "/clip.wav");
+            StandInDrive heard = heardCompleted(report.get("driveId").asText());
+            assertEquals(List.of(), heard.violations());
+            assertEquals(0, heard.playback().underruns(), heard.toString());
+        }
+        assertEquals(DRIVES, streaming, "every drive got its first audio");
+        assertTrue(seen.size() < DRIVES / 2, DRIVES + " drives streamed with " + seen.size() + " threads: " + seen);
+    }
+}

@@ -1,0 +1,61 @@
+package io.avatardrive.drive;
+
+import java.util.Properties;
+
+import io.avatardrive.standin.StandInDrive;
+import io.avatardrive.standin.ZegoStandIn;
+import io.avatardrive.support.TestClips;
+import org.apache.camel.CamelContext;
+import org.apache.camel.ProducerTemplate;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.builder.TemplatedRouteBuilder;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.test.AvailablePortFinder;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+
+/** An existing Camel application embeds the drive: a plain CamelContext, its own route, no camel-main, folders or broker. */
+class EmbeddedTemplateTest {
+
+    @Test
+    void aPlainCamelContextInstantiatesTheTemplateAndDrivesAClip() throws Exception {
+        try (ZegoStandIn standIn = new ZegoStandIn("777", "embedsecret0123456789abcdef012345").start(
+                AvailablePortFinder.getNextAvailable());
+             CamelContext context = new DefaultCamelContext()) {
+            // the application's own configuration, only by properties
+            Properties properties = new Properties();
+            properties.setProperty("zego.api-url", standIn.apiUrl());
+            properties.setProperty("zego.app-id", "777");
+            properties.setProperty("zego.server-secret", "embedsecret0123456789abcdef012345");
+            context.getPropertiesComponent().setInitialProperties(properties);
+
+            context.addRoutes(new ZegoDriveRoute());
+            TemplatedRouteBuilder.builder(context, ZegoDriveRoute.TEMPLATE)
+                    .routeId("my-avatar")
+                    .parameter(ZegoDriveRoute.ENDPOINT_PARAMETER, "direct:speak")
+                    .parameter("zego.task-id", "my-task")
+                    .parameter("drive.lead-ms", "200")
+                    .add();
+            context.addRoutes(new RouteBuilder() {
+                @Override
+                public void configure() {
+                    from("direct:tts-output").routeId("my-tts").to("direct:speak");
+                }
+            });
+            context.start();
+
+            byte[] pcm = TestClips.pcm16(24000, 0.5);
+            ProducerTemplate producer = context.createProducerTemplate();
+            Object outcome = producer.requestBodyAndHeader("direct:tts-output", pcm, DriveHeaders.SAMPLE_RATE, 24000);
+
+            DriveReport report = assertInstanceOf(DriveReport.class, outcome);
+            assertEquals("my-task", report.taskId());
+            StandInDrive heard = standIn.drives().stream().filter(d -> d.driveId().equals(report.driveId())).findFirst().orElseThrow();
+            standIn.awaitCompleted(1, java.time.Duration.ofSeconds(5));
+            assertEquals(24000, heard.sampleRate());
+            assertEquals(TestClips.sha256(pcm), heard.sha256());
+        }
+    }
+}

@@ -1,0 +1,91 @@
+package io.avatardrive.settings;
+
+import java.util.Map;
+import java.util.Optional;
+
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class DriveSettingsTest {
+
+    private static DriveSettings read(Map<String, String> keys) {
+        return DriveSettings.from(key -> Optional.ofNullable(keys.get(key)));
+    }
+
+    @Test
+    void defaultsAreTheDocumentedOnes() {
+        DriveSettings s = read(Map.of());
+        assertEquals("https://aigc-digitalhuman-api.zegotech.cn", s.apiUrl());
+        assertTrue(s.wsTrustAll());
+        assertEquals(16000, s.pcmSampleRate());
+        assertEquals(100, s.chunkMs());
+        assertEquals(500, s.leadMs());
+        assertEquals(64, s.maxConcurrent());
+        assertEquals(10, s.apiQps());
+        assertTrue(s.inbox().endsWith("data/inbox"));
+        assertFalse(s.hasCredentials());
+    }
+
+    @Test
+    void everyBadValueIsNamedInOneMessage() {
+        InvalidSettingsException e = assertThrows(InvalidSettingsException.class, () -> read(Map.of(
+                "drive.chunk-ms", "abc", "drive.pcm-sample-rate", "44100", "zego.api-url", "ftp://x", "zego.ws-trust-all", "yes")));
+        assertTrue(e.getMessage().contains("drive.chunk-ms must be a whole number, was 'abc'"), e.getMessage());
+        assertTrue(e.getMessage().contains("drive.pcm-sample-rate must be 16000 or 24000, was 44100"), e.getMessage());
+        assertTrue(e.getMessage().contains("zego.api-url must be an http(s) URL"), e.getMessage());
+        assertTrue(e.getMessage().contains("zego.ws-trust-all must be true or false"), e.getMessage());
+    }
+
+    @Test
+    void anAppIdWithoutSecretOrTaskIsRefused() {
+        DriveSettings s = read(Map.of("zego.app-id", "123"));
+        InvalidSettingsException e = assertThrows(InvalidSettingsException.class, s::requireCompleteCredentials);
+        assertTrue(e.getMessage().contains("zego.server-secret is required"), e.getMessage());
+        assertTrue(e.getMessage().contains("zego.task-id is required"), e.getMessage());
+    }
+
+    @Test
+    void theSecretIsNotInTheSettingsText() {
+        DriveSettings s = read(Map.of("zego.app-id", "123", "zego.server-secret", "s3cr3tvalue", "zego.task-id", "t"));
+        s.requireCompleteCredentials();
+        assertFalse(s.toString().contains("s3cr3tvalue"));
+    }
+
+    @Test
+    void redactorHidesSecretAndTokens() {
+        Redactor r = new Redactor("s3cr3tvalue");
+        assertEquals("x ****** ws://h/ws?Token=******&a=1", r.redact("x s3cr3tvalue ws://h/ws?Token=abc.def&a=1"));
+    }
+
+    @Test
+    void badVendorSettingsAreNamedToo() {
+        InvalidSettingsException e = assertThrows(InvalidSettingsException.class, () -> read(Map.of(
+                "drive.backend", "heygen", "volc.chunk-ms", "500", "volc.role-conf", "voice_type=x",
+                "sami.url", "https://sami.bytedance.com/api/v1/ws")));
+        assertTrue(e.getMessage().contains("drive.backend must be zego or volc-tta, was 'heygen'"), e.getMessage());
+        assertTrue(e.getMessage().contains("volc.chunk-ms must be at least 1000, was 500"), e.getMessage());
+        assertTrue(e.getMessage().contains("volc.role-conf must be a JSON object"), e.getMessage());
+        assertTrue(e.getMessage().contains("sami.url must be a ws(s) URL"), e.getMessage());
+    }
+
+    @Test
+    void aVolcengineOrSamiAccountWithoutItsTokenIsRefused() {
+        DriveSettings s = read(Map.of("volc.app-id", "v1", "sami.appkey", "k1"));
+        InvalidSettingsException e = assertThrows(InvalidSettingsException.class, s::requireCompleteVendorCredentials);
+        assertTrue(e.getMessage().contains("volc.access-token is required"), e.getMessage());
+        assertTrue(e.getMessage().contains("volc.role is required"), e.getMessage());
+        assertTrue(e.getMessage().contains("sami.token is required"), e.getMessage());
+    }
+
+    @Test
+    void vendorTokensAreNotInTheSettingsTextAndAreRedacted() {
+        DriveSettings s = read(Map.of("volc.access-token", "v0lct0ken", "sami.token", "s4mit0ken"));
+        assertFalse(s.toString().contains("v0lct0ken"));
+        assertFalse(s.toString().contains("s4mit0ken"));
+        assertEquals("a ****** b ******", s.redactor().redact("a v0lct0ken b s4mit0ken"));
+    }
+}
