@@ -10,7 +10,7 @@ import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 
-import io.avatardrive.drive.ZegoDriveRoute;
+import io.avatardrive.drive.AvatarDriveRoute;
 import io.avatardrive.inbox.ClipArchive;
 import io.avatardrive.inbox.DrivenClipLog;
 import io.avatardrive.inbox.InboxAddress;
@@ -144,7 +144,7 @@ public class AvatarDriveConfiguration implements CamelConfiguration {
 
     /** The drive route template; routes/drive.yaml makes the instance the ingress routes send to. */
     public static void bindDrive(CamelContext context) throws Exception {
-        context.addRoutes(new ZegoDriveRoute());
+        context.addRoutes(new AvatarDriveRoute());
     }
 
     /** The beans routes/inbox.yaml refers to. */
@@ -162,7 +162,7 @@ public class AvatarDriveConfiguration implements CamelConfiguration {
         context.getRegistry().bind("inboxFailure", new InboxFailure());
         context.getRegistry().bind("drivenClips", driven);
         context.getRegistry().bind("driveLanes",
-                new TaskLaneProcessor(context, lanes, settings.taskId(), ZegoDriveRoute.DRIVE, inbox.maxRedeliveries(),
+                new TaskLaneProcessor(context, lanes, settings.taskId(), AvatarDriveRoute.DRIVE, inbox.maxRedeliveries(),
                         inbox.retryDelayMs(), driven, starters));
         context.getRegistry().bind("clipArchive", archive);
     }

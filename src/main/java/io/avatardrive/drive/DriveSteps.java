@@ -87,9 +87,9 @@ public final class DriveSteps {
         return m;
     }
 
-    /** The settings of the route instance this exchange came through (see {@link ZegoDriveRoute}). */
+    /** The settings of the route instance this exchange came through (see {@link AvatarDriveRoute}). */
     private static DriveSettings settings(Exchange exchange) {
-        return DriveSettings.from(key -> Optional.ofNullable(exchange.getProperty(DriveHeaders.SETTING + key, String.class)));
+        return DriveSettings.from(key -> Optional.ofNullable(exchange.getProperty(AvatarDriveConstants.SETTING + key, String.class)));
     }
 
     /**
@@ -99,11 +99,11 @@ public final class DriveSteps {
     void read(Exchange exchange) throws Exception {
         DriveSettings settings = settings(exchange);
         PcmNormaliser normaliser = new PcmNormaliser(settings.pcmSampleRate());
-        String taskId = exchange.getMessage().getHeader(DriveHeaders.TASK_ID, settings.taskId(), String.class);
-        String name = exchange.getMessage().getHeader(DriveHeaders.CLIP_NAME, "clip", String.class);
-        String backend = exchange.getMessage().getHeader(DriveHeaders.BACKEND, settings.backend(), String.class).trim();
-        String speaker = exchange.getMessage().getHeader(DriveHeaders.SPEAKER, settings.speaker(), String.class).trim();
-        exchange.setProperty(DriveHeaders.STAGE, Stage.READ);
+        String taskId = exchange.getMessage().getHeader(AvatarDriveConstants.TASK_ID, settings.taskId(), String.class);
+        String name = exchange.getMessage().getHeader(AvatarDriveConstants.CLIP_NAME, "clip", String.class);
+        String backend = exchange.getMessage().getHeader(AvatarDriveConstants.BACKEND, settings.backend(), String.class).trim();
+        String speaker = exchange.getMessage().getHeader(AvatarDriveConstants.SPEAKER, settings.speaker(), String.class).trim();
+        exchange.setProperty(AvatarDriveConstants.STAGE, Stage.READ);
         if (!TASK_ID.matcher(taskId).matches()) {
             throw new DriveFailure(Stage.READ, name + ": '" + taskId + "' is not a valid TaskId (1-128 of [0-9A-Za-z_-])", null);
         }
@@ -117,19 +117,19 @@ public final class DriveSteps {
             clip = openFile(normaliser, file, name);
         } else {
             InputStream in = exchange.getMessage().getMandatoryBody(InputStream.class);
-            Integer rate = exchange.getMessage().getHeader(DriveHeaders.SAMPLE_RATE, Integer.class);
-            exchange.setProperty(DriveHeaders.STAGE, Stage.DECODE);
+            Integer rate = exchange.getMessage().getHeader(AvatarDriveConstants.SAMPLE_RATE, Integer.class);
+            exchange.setProperty(AvatarDriveConstants.STAGE, Stage.DECODE);
             clip = normaliser.open(name, in, rate);
         }
         if (!speaker.isEmpty()) {
-            exchange.setProperty(DriveHeaders.STAGE, Stage.VOICE);
+            exchange.setProperty(AvatarDriveConstants.STAGE, Stage.VOICE);
             clip = VoiceConversion.start(clients(exchange), workers, settings.sami(), speaker, clip,
                     settings.sami().leadMs(), settings.stallTimeoutMs());
         }
         if (DriveSettings.VOLC_TTA.equals(backend)) {
             clip = PcmNormaliser.resample(clip, VolcFrames.SAMPLE_RATE);
         }
-        exchange.setProperty(DriveHeaders.DRIVE, new ActiveDrive(name, taskId, clip, settings, backend, speaker));
+        exchange.setProperty(AvatarDriveConstants.DRIVE, new ActiveDrive(name, taskId, clip, settings, backend, speaker));
     }
 
     /** The WebSocket clients, made on first use on camel-vertx-websocket's Vert.x (which a user may configure). */
@@ -168,14 +168,14 @@ public final class DriveSteps {
      * a call that hangs holds only its own task.
      */
     void prepareCall(Exchange exchange) throws InterruptedException {
-        DriveSettings settings = exchange.getProperty(DriveHeaders.DRIVE, ActiveDrive.class).settings();
-        exchange.setProperty(DriveHeaders.APP_ID, settings.appId());
-        exchange.setProperty(DriveHeaders.API_PERMITS, Math.max(1, settings.apiQps() / 10));
+        DriveSettings settings = exchange.getProperty(AvatarDriveConstants.DRIVE, ActiveDrive.class).settings();
+        exchange.setProperty(AvatarDriveConstants.APP_ID, settings.appId());
+        exchange.setProperty(AvatarDriveConstants.API_PERMITS, Math.max(1, settings.apiQps() / 10));
         long timeout = settings.apiTimeoutMs();
         String endpoint = settings.apiUrl() + "?httpMethod=POST&connectTimeout=" + timeout + "&connectionRequestTimeout="
                           + timeout + "&soTimeout=" + timeout + "&responseTimeout=" + timeout
                           + "&connectionsPerRoute=1000&maxTotalConnections=1000";
-        exchange.setProperty(DriveHeaders.API_ENDPOINT, endpoint);
+        exchange.setProperty(AvatarDriveConstants.API_ENDPOINT, endpoint);
         CompletableFuture<Void> first = firstCalls.putIfAbsent(endpoint, new CompletableFuture<>());
         if (first != null && !first.isDone()) {
             try {
@@ -188,7 +188,7 @@ public final class DriveSteps {
 
     /** Sign: a fresh nonce, timestamp and signature for this one call, then the JSON body naming the task. */
     void signedRequest(Exchange exchange) throws IOException {
-        ActiveDrive drive = exchange.getProperty(DriveHeaders.DRIVE, ActiveDrive.class);
+        ActiveDrive drive = exchange.getProperty(AvatarDriveConstants.DRIVE, ActiveDrive.class);
         DriveSettings settings = drive.settings();
         String taskId = drive.taskId();
         ZegoSigner.SignedQuery query;
@@ -211,7 +211,7 @@ public final class DriveSteps {
 
     /** The enrich strategy: the ticket joins the drive; an API failure stays an API failure. */
     Exchange withTicket(Exchange drive, Exchange answer) {
-        CompletableFuture<Void> first = firstCalls.get(answer.getProperty(DriveHeaders.API_ENDPOINT, "", String.class));
+        CompletableFuture<Void> first = firstCalls.get(answer.getProperty(AvatarDriveConstants.API_ENDPOINT, "", String.class));
         if (first != null) {
             first.complete(null);
         }
@@ -219,13 +219,13 @@ public final class DriveSteps {
             drive.setException(answer.getException());
             return drive;
         }
-        drive.getProperty(DriveHeaders.DRIVE, ActiveDrive.class).ticket(answer.getMessage().getBody(DriveTicket.class));
+        drive.getProperty(AvatarDriveConstants.DRIVE, ActiveDrive.class).ticket(answer.getMessage().getBody(DriveTicket.class));
         return drive;
     }
 
     /** Connects the avatar's session and opens it: ZEGO's Start on the ticket's socket, or a Volcengine TTA session. */
     void start(Exchange exchange) throws Exception {
-        ActiveDrive drive = exchange.getProperty(DriveHeaders.DRIVE, ActiveDrive.class);
+        ActiveDrive drive = exchange.getProperty(AvatarDriveConstants.DRIVE, ActiveDrive.class);
         DriveSettings settings = drive.settings();
         AvatarSession session = drive.isZego()
                 ? new ZegoSession(clients(exchange), drive.ticket(), drive.clip().sampleRate(), settings.wsTrustAll(),
@@ -240,7 +240,7 @@ public final class DriveSteps {
 
     /** Whether the drive goes to ZEGO, which needs a DriveId from its API first. */
     static boolean isZego(Exchange exchange) {
-        return exchange.getProperty(DriveHeaders.DRIVE, ActiveDrive.class).isZego();
+        return exchange.getProperty(AvatarDriveConstants.DRIVE, ActiveDrive.class).isZego();
     }
 
     /**
@@ -252,7 +252,7 @@ public final class DriveSteps {
         return new AsyncProcessorSupport() {
             @Override
             public boolean process(Exchange exchange, AsyncCallback callback) {
-                ActiveDrive drive = exchange.getProperty(DriveHeaders.DRIVE, ActiveDrive.class);
+                ActiveDrive drive = exchange.getProperty(AvatarDriveConstants.DRIVE, ActiveDrive.class);
                 drive.stream(workers).start().whenComplete((v, failure) -> {
                     if (failure != null) {
                         exchange.setException(failure);
@@ -267,13 +267,13 @@ public final class DriveSteps {
 
     /**
      * Stop after the last byte, always; a Stop that fails after a clean stream fails the drive. Between the two, the
-     * ingress's {@link DriveHeaders#BEFORE_STOP} records the clip as driven; if that fails, Stop still goes out first.
+     * ingress's {@link AvatarDriveConstants#BEFORE_STOP} records the clip as driven; if that fails, Stop still goes out first.
      */
     void stop(Exchange exchange) throws Exception {
-        ActiveDrive drive = exchange.getProperty(DriveHeaders.DRIVE, ActiveDrive.class);
+        ActiveDrive drive = exchange.getProperty(AvatarDriveConstants.DRIVE, ActiveDrive.class);
         boolean streamFailed = exchange.getProperty(Exchange.EXCEPTION_CAUGHT) != null;
         RuntimeException notRecorded = null;
-        Runnable record = exchange.getProperty(DriveHeaders.BEFORE_STOP, Runnable.class);
+        Runnable record = exchange.getProperty(AvatarDriveConstants.BEFORE_STOP, Runnable.class);
         if (!streamFailed && record != null) {
             try {
                 record.run();
@@ -296,7 +296,7 @@ public final class DriveSteps {
     }
 
     void succeeded(Exchange exchange) {
-        ActiveDrive drive = exchange.getProperty(DriveHeaders.DRIVE, ActiveDrive.class);
+        ActiveDrive drive = exchange.getProperty(AvatarDriveConstants.DRIVE, ActiveDrive.class);
         active.remove(drive);
         drive.release();
         DriveReport report = drive.report();
@@ -310,19 +310,19 @@ public final class DriveSteps {
     /** Any failure becomes a report that names the clip, the stage and the reason, with no secret in it. */
     void failed(Exchange exchange) {
         Exception cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
-        ActiveDrive drive = exchange.getProperty(DriveHeaders.DRIVE, ActiveDrive.class);
+        ActiveDrive drive = exchange.getProperty(AvatarDriveConstants.DRIVE, ActiveDrive.class);
         if (drive != null) {
             active.remove(drive);
             drive.release();
         }
         // read raw, not parsed: a failure may be an invalid setting itself
-        Redactor redactor = new Redactor(exchange.getProperty(DriveHeaders.SETTING + "zego.server-secret", "", String.class),
-                exchange.getProperty(DriveHeaders.SETTING + "volc.access-token", "", String.class),
-                exchange.getProperty(DriveHeaders.SETTING + "sami.token", "", String.class));
-        String file = drive != null ? drive.file() : exchange.getMessage().getHeader(DriveHeaders.CLIP_NAME, "clip", String.class);
-        String taskId = drive != null ? drive.taskId() : exchange.getMessage().getHeader(DriveHeaders.TASK_ID,
-                exchange.getProperty(DriveHeaders.SETTING + "zego.task-id", "", String.class), String.class);
-        Stage stage = exchange.getProperty(DriveHeaders.STAGE, Stage.READ, Stage.class);
+        Redactor redactor = new Redactor(exchange.getProperty(AvatarDriveConstants.SETTING + "zego.server-secret", "", String.class),
+                exchange.getProperty(AvatarDriveConstants.SETTING + "volc.access-token", "", String.class),
+                exchange.getProperty(AvatarDriveConstants.SETTING + "sami.token", "", String.class));
+        String file = drive != null ? drive.file() : exchange.getMessage().getHeader(AvatarDriveConstants.CLIP_NAME, "clip", String.class);
+        String taskId = drive != null ? drive.taskId() : exchange.getMessage().getHeader(AvatarDriveConstants.TASK_ID,
+                exchange.getProperty(AvatarDriveConstants.SETTING + "zego.task-id", "", String.class), String.class);
+        Stage stage = exchange.getProperty(AvatarDriveConstants.STAGE, Stage.READ, Stage.class);
         Long code = null;
         String vendorMessage = null;
         String vendor = drive != null ? drive.backend() : null;

@@ -9,7 +9,7 @@ import java.util.List;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import io.avatardrive.drive.DriveHeaders;
+import io.avatardrive.drive.AvatarDriveConstants;
 import io.avatardrive.drive.DriveOutcome;
 import org.apache.camel.Exchange;
 import org.apache.camel.InvalidPayloadException;
@@ -61,7 +61,7 @@ public final class ClipArchive implements Processor {
         }
         Path target = archive(outcome, relative);
         Files.move(clip, target, LinkOption.NOFOLLOW_LINKS);
-        exchange.getMessage().setHeader(DriveHeaders.ARCHIVE_PATH, target.toString());
+        exchange.getMessage().setHeader(AvatarDriveConstants.ARCHIVE_PATH, target.toString());
         driven.forget(DrivenClipLog.key(exchange.getMessage()));
     }
 

@@ -7,7 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Properties;
 
-import io.avatardrive.drive.DriveHeaders;
+import io.avatardrive.drive.AvatarDriveConstants;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 
@@ -30,8 +30,8 @@ public class InboxAddress implements Processor {
     public void process(Exchange exchange) throws IOException {
         String relative = exchange.getMessage().getHeader(Exchange.FILE_NAME, String.class).replace('\\', '/');
         int slash = relative.indexOf('/');
-        exchange.getMessage().setHeader(DriveHeaders.TASK_ID, slash < 0 ? defaultTaskId : relative.substring(0, slash));
-        exchange.getMessage().setHeader(DriveHeaders.CLIP_NAME, relative);
+        exchange.getMessage().setHeader(AvatarDriveConstants.TASK_ID, slash < 0 ? defaultTaskId : relative.substring(0, slash));
+        exchange.getMessage().setHeader(AvatarDriveConstants.CLIP_NAME, relative);
         String parent = exchange.getMessage().getHeader(Exchange.FILE_PARENT, String.class);
         if (slash >= 0 && parent != null) {
             Path folderSettings = Path.of(parent).resolve(FOLDER_SETTINGS);
@@ -40,8 +40,8 @@ public class InboxAddress implements Processor {
                 try (Reader in = Files.newBufferedReader(folderSettings, StandardCharsets.UTF_8)) {
                     p.load(in);
                 }
-                setIfPresent(exchange, DriveHeaders.BACKEND, p.getProperty("drive.backend"));
-                setIfPresent(exchange, DriveHeaders.SPEAKER, p.getProperty("voice.speaker"));
+                setIfPresent(exchange, AvatarDriveConstants.BACKEND, p.getProperty("drive.backend"));
+                setIfPresent(exchange, AvatarDriveConstants.SPEAKER, p.getProperty("voice.speaker"));
             }
         }
     }

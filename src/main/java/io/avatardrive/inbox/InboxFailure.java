@@ -1,6 +1,6 @@
 package io.avatardrive.inbox;
 
-import io.avatardrive.drive.DriveHeaders;
+import io.avatardrive.drive.AvatarDriveConstants;
 import io.avatardrive.drive.FailureReport;
 import io.avatardrive.drive.Stage;
 import org.apache.camel.Exchange;
@@ -15,7 +15,7 @@ public final class InboxFailure implements Processor {
 
     @Override
     public void process(Exchange exchange) {
-        String file = exchange.getMessage().getHeader(DriveHeaders.CLIP_NAME,
+        String file = exchange.getMessage().getHeader(AvatarDriveConstants.CLIP_NAME,
                 exchange.getMessage().getHeader(Exchange.FILE_NAME, String.class), String.class);
         String reason = exchange.getMessage().getHeader(InboxReadiness.INCOMPLETE, String.class);
         if (reason == null) {
@@ -23,7 +23,7 @@ public final class InboxFailure implements Processor {
             reason = "could not be handled (" + (cause == null ? "unknown failure" : cause) + ")";
         }
         exchange.getMessage().setBody(new FailureReport(file,
-                exchange.getMessage().getHeader(DriveHeaders.TASK_ID, String.class), Stage.READ, null, null, null,
+                exchange.getMessage().getHeader(AvatarDriveConstants.TASK_ID, String.class), Stage.READ, null, null, null,
                 file + ": " + reason));
     }
 }

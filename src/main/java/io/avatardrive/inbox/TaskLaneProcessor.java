@@ -5,7 +5,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 
-import io.avatardrive.drive.DriveHeaders;
+import io.avatardrive.drive.AvatarDriveConstants;
 import io.avatardrive.drive.DriveReport;
 import io.avatardrive.drive.FailureReport;
 import io.avatardrive.drive.Stage;
@@ -58,7 +58,7 @@ public class TaskLaneProcessor extends AsyncProcessorSupport {
 
     @Override
     public boolean process(Exchange exchange, AsyncCallback callback) {
-        String task = exchange.getMessage().getHeader(DriveHeaders.TASK_ID, defaultTaskId, String.class);
+        String task = exchange.getMessage().getHeader(AvatarDriveConstants.TASK_ID, defaultTaskId, String.class);
         lanes.submit(task, () -> driveWithRetries(exchange).whenComplete((v, failure) -> {
             if (failure != null) {
                 exchange.setException(failure);
@@ -72,8 +72,8 @@ public class TaskLaneProcessor extends AsyncProcessorSupport {
         Object clip = exchange.getMessage().getBody();
         if (context.isStopping()) {
             // not started before the shutdown: it is handed back to the inbox, not failed
-            String file = exchange.getMessage().getHeader(DriveHeaders.CLIP_NAME, "clip", String.class);
-            exchange.getMessage().setBody(new FailureReport(file, exchange.getMessage().getHeader(DriveHeaders.TASK_ID,
+            String file = exchange.getMessage().getHeader(AvatarDriveConstants.CLIP_NAME, "clip", String.class);
+            exchange.getMessage().setBody(new FailureReport(file, exchange.getMessage().getHeader(AvatarDriveConstants.TASK_ID,
                     defaultTaskId, String.class), Stage.READ, null, null, null, file + ": not driven, the pipeline is shutting down"));
             return CompletableFuture.completedFuture(null);
         }

@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.avatardrive.drive.DriveFailedException;
-import io.avatardrive.drive.DriveHeaders;
+import io.avatardrive.drive.AvatarDriveConstants;
 import io.avatardrive.drive.DriveOutcome;
 import io.avatardrive.drive.DriveReport;
 import io.avatardrive.drive.FailureReport;
@@ -81,19 +81,19 @@ public class QueueSteps {
     public void receive(Exchange exchange) throws Exception {
         Message message = exchange.getMessage().getMandatoryBody(Message.class);
         String id = messageId(message);
-        String taskId = stringProperty(message, DriveHeaders.TASK_ID, defaultTaskId);
-        String name = safeName(stringProperty(message, DriveHeaders.CLIP_NAME, id));
+        String taskId = stringProperty(message, AvatarDriveConstants.TASK_ID, defaultTaskId);
+        String name = safeName(stringProperty(message, AvatarDriveConstants.CLIP_NAME, id));
         exchange.getMessage().setHeader(MESSAGE_ID, id);
-        exchange.getMessage().setHeader(DriveHeaders.TASK_ID, taskId);
-        exchange.getMessage().setHeader(DriveHeaders.CLIP_NAME, name);
-        for (String property : new String[] {DriveHeaders.SAMPLE_RATE, DriveHeaders.BACKEND, DriveHeaders.SPEAKER}) {
+        exchange.getMessage().setHeader(AvatarDriveConstants.TASK_ID, taskId);
+        exchange.getMessage().setHeader(AvatarDriveConstants.CLIP_NAME, name);
+        for (String property : new String[] {AvatarDriveConstants.SAMPLE_RATE, AvatarDriveConstants.BACKEND, AvatarDriveConstants.SPEAKER}) {
             if (message.propertyExists(property)) {
                 exchange.getMessage().setHeader(property, message.getObjectProperty(property));
             }
         }
         Path spool = spool(message, id);
         exchange.setProperty(SPOOL, spool);
-        exchange.setProperty(DriveHeaders.BEFORE_STOP, (Runnable) () -> driven.confirm(id));
+        exchange.setProperty(AvatarDriveConstants.BEFORE_STOP, (Runnable) () -> driven.confirm(id));
         exchange.setProperty(DELIVERIES, message.propertyExists(DELIVERY_COUNT) ? message.getIntProperty(DELIVERY_COUNT) : 1);
         exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
             @Override
@@ -174,7 +174,7 @@ public class QueueSteps {
     public void deadLetter(Exchange exchange) {
         Exception cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
         String stage = QUEUE_STAGE;
-        String reason = exchange.getMessage().getHeader(DriveHeaders.CLIP_NAME, String.class) + ": not handled after "
+        String reason = exchange.getMessage().getHeader(AvatarDriveConstants.CLIP_NAME, String.class) + ": not handled after "
                         + exchange.getProperty(DELIVERIES, 1, Integer.class) + " deliveries ("
                         + (cause == null ? "unknown failure" : cause.getMessage()) + ")";
         Long code = null;
@@ -214,9 +214,9 @@ public class QueueSteps {
         if (kept.isPresent()) {
             exchange.getMessage().setHeader("DriveId", JSON.readTree(kept.get()).path("driveId").asText());
             LOG.info("{} was driven before (DriveId {}); publishing its kept report, not speaking it again",
-                    exchange.getMessage().getHeader(DriveHeaders.CLIP_NAME), exchange.getMessage().getHeader("DriveId"));
+                    exchange.getMessage().getHeader(AvatarDriveConstants.CLIP_NAME), exchange.getMessage().getHeader("DriveId"));
         } else {
-            LOG.info("{} was driven before; not speaking it again", exchange.getMessage().getHeader(DriveHeaders.CLIP_NAME));
+            LOG.info("{} was driven before; not speaking it again", exchange.getMessage().getHeader(AvatarDriveConstants.CLIP_NAME));
         }
     }
 

@@ -31,10 +31,10 @@ class EmbeddedTemplateTest {
             properties.setProperty("zego.server-secret", "embedsecret0123456789abcdef012345");
             context.getPropertiesComponent().setInitialProperties(properties);
 
-            context.addRoutes(new ZegoDriveRoute());
-            TemplatedRouteBuilder.builder(context, ZegoDriveRoute.TEMPLATE)
+            context.addRoutes(new AvatarDriveRoute());
+            TemplatedRouteBuilder.builder(context, AvatarDriveRoute.TEMPLATE)
                     .routeId("my-avatar")
-                    .parameter(ZegoDriveRoute.ENDPOINT_PARAMETER, "direct:speak")
+                    .parameter(AvatarDriveRoute.ENDPOINT_PARAMETER, "direct:speak")
                     .parameter("zego.task-id", "my-task")
                     .parameter("drive.lead-ms", "200")
                     .add();
@@ -48,7 +48,7 @@ class EmbeddedTemplateTest {
 
             byte[] pcm = TestClips.pcm16(24000, 0.5);
             ProducerTemplate producer = context.createProducerTemplate();
-            Object outcome = producer.requestBodyAndHeader("direct:tts-output", pcm, DriveHeaders.SAMPLE_RATE, 24000);
+            Object outcome = producer.requestBodyAndHeader("direct:tts-output", pcm, AvatarDriveConstants.SAMPLE_RATE, 24000);
 
             DriveReport report = assertInstanceOf(DriveReport.class, outcome);
             assertEquals("my-task", report.taskId());

@@ -3,14 +3,14 @@ package io.avatardrive.support;
 import java.util.Map;
 import java.util.Properties;
 
-import io.avatardrive.drive.DriveHeaders;
-import io.avatardrive.drive.ZegoDriveRoute;
+import io.avatardrive.drive.AvatarDriveConstants;
+import io.avatardrive.drive.AvatarDriveRoute;
 import io.avatardrive.standin.ZegoStandIn;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.TemplatedRouteBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
 
-/** One drive through a fresh instance of the zego-drive template, in a plain CamelContext, for fault tests. */
+/** One drive through a fresh instance of the avatar-drive template, in a plain CamelContext, for fault tests. */
 public final class TemplateDrives {
 
     private TemplateDrives() {
@@ -25,14 +25,14 @@ public final class TemplateDrives {
             properties.setProperty("zego.app-id", appId);
             properties.setProperty("zego.server-secret", secret);
             context.getPropertiesComponent().setInitialProperties(properties);
-            context.addRoutes(new ZegoDriveRoute());
-            TemplatedRouteBuilder builder = TemplatedRouteBuilder.builder(context, ZegoDriveRoute.TEMPLATE)
-                    .routeId("fault-drive").parameter(ZegoDriveRoute.ENDPOINT_PARAMETER, "direct:fault-drive");
+            context.addRoutes(new AvatarDriveRoute());
+            TemplatedRouteBuilder builder = TemplatedRouteBuilder.builder(context, AvatarDriveRoute.TEMPLATE)
+                    .routeId("fault-drive").parameter(AvatarDriveRoute.ENDPOINT_PARAMETER, "direct:fault-drive");
             parameters.forEach(builder::parameter);
             builder.add();
             context.start();
             return context.createProducerTemplate().requestBodyAndHeader("direct:fault-drive", pcm,
-                    DriveHeaders.SAMPLE_RATE, sampleRate);
+                    AvatarDriveConstants.SAMPLE_RATE, sampleRate);
         }
     }
 }

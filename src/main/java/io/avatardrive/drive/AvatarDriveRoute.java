@@ -12,24 +12,24 @@ import org.apache.camel.spi.CamelEvent;
 import org.apache.camel.support.EventNotifierSupport;
 
 /**
- * The drive of one clip on a ZEGO avatar, as a route template any ingress can instantiate: normalise (and convert the
- * voice, if asked), get a signed DriveId, connect, Start, real-time paced PCM, Stop, report. A clip for the
+ * The drive of one clip on an avatar, as a route template any ingress can instantiate: normalise (and convert the
+ * voice, if asked), get a signed ZEGO DriveId, connect, Start, real-time paced PCM, Stop, report. A clip for the
  * {@code volc-tta} backend takes the same route to a Volcengine session, with no DriveId to get. A drive ends with a
  * {@link DriveOutcome} as the body, whatever happened; the ingress decides where that goes.
  * <p>
  * The template's parameters carry the documented setting names ({@code zego.task-id}, {@code drive.lead-ms}, ...); a
  * parameter an instance leaves out falls back to the property of that name.
  */
-public class ZegoDriveRoute extends RouteBuilder {
+public class AvatarDriveRoute extends RouteBuilder {
 
-    public static final String TEMPLATE = "zego-drive";
+    public static final String TEMPLATE = "avatar-drive";
     public static final String ENDPOINT_PARAMETER = "driveEndpoint";
-    public static final String DRIVE = "direct:zego-drive";
+    public static final String DRIVE = "direct:avatar-drive";
 
-    static final String CORE = "direct:zego-drive-core";
-    static final String TICKET = "direct:zego-drive-ticket";
-    static final String START = "direct:zego-drive-start";
-    static final String STREAM = "direct:zego-drive-stream";
+    static final String CORE = "direct:avatar-drive-core";
+    static final String TICKET = "direct:avatar-drive-ticket";
+    static final String START = "direct:avatar-drive-start";
+    static final String STREAM = "direct:avatar-drive-stream";
 
     /**
      * The quota is spent a tenth at a time, in rolling windows of a little more than a tenth of a second, so that no
@@ -69,19 +69,19 @@ public class ZegoDriveRoute extends RouteBuilder {
         // clips are streamed; stream caching would read a whole clip into memory or a spool file first
         RouteDefinition drive = template.from("{{" + ENDPOINT_PARAMETER + "}}").streamCache("false");
         // each setting is resolved once, when the route is made: the parameter if given, else the property
-        DriveSettings.DRIVE_KEYS.forEach(key -> drive.setProperty(DriveHeaders.SETTING + key, constant("{{?" + key + "}}")));
+        DriveSettings.DRIVE_KEYS.forEach(key -> drive.setProperty(AvatarDriveConstants.SETTING + key, constant("{{?" + key + "}}")));
         drive.to(CORE);
 
-        from(CORE).routeId("zego-drive-core").streamCache("false")
+        from(CORE).routeId("avatar-drive-core").streamCache("false")
                 .doTry()
                     .process(steps::read)
                     .filter(DriveSteps::isZego)
-                        .setProperty(DriveHeaders.STAGE, constant(Stage.API))
+                        .setProperty(AvatarDriveConstants.STAGE, constant(Stage.API))
                         .enrich(TICKET, steps::withTicket, true)
                     .endDoTry()
-                    .setProperty(DriveHeaders.STAGE, constant(Stage.CONNECT))
+                    .setProperty(AvatarDriveConstants.STAGE, constant(Stage.CONNECT))
                     .to(START)
-                    .setProperty(DriveHeaders.STAGE, constant(Stage.STREAM))
+                    .setProperty(AvatarDriveConstants.STAGE, constant(Stage.STREAM))
                     .to(STREAM)
                     .process(steps::succeeded)
                 .doCatch(Exception.class)
@@ -89,25 +89,25 @@ public class ZegoDriveRoute extends RouteBuilder {
                     .process(steps::failed)
                 .end();
 
-        from(TICKET).routeId("zego-drive-ticket").streamCache("false")
+        from(TICKET).routeId("avatar-drive-ticket").streamCache("false")
                 .errorHandler(noErrorHandler())
                 .removeHeaders("*")
                 .process(steps::prepareCall)
                 // waiting for its turn holds no thread; the call itself then waits on a handshake thread
-                .throttle(exchangeProperty(DriveHeaders.API_PERMITS)).totalRequestsMode().timePeriodMillis(RATE_WINDOW_MS)
-                    .correlationExpression(exchangeProperty(DriveHeaders.APP_ID)).asyncDelayed()
+                .throttle(exchangeProperty(AvatarDriveConstants.API_PERMITS)).totalRequestsMode().timePeriodMillis(RATE_WINDOW_MS)
+                    .correlationExpression(exchangeProperty(AvatarDriveConstants.APP_ID)).asyncDelayed()
                 .threads().executorService(handshakes)
                 .process(steps::signedRequest)
-                .toD("${exchangeProperty." + DriveHeaders.API_ENDPOINT + "}")
+                .toD("${exchangeProperty." + AvatarDriveConstants.API_ENDPOINT + "}")
                 .unmarshal().json(JsonLibrary.Jackson, DriveByWsStreamResponse.class)
                 .process(steps::ticket);
 
-        from(START).routeId("zego-drive-start").streamCache("false")
+        from(START).routeId("avatar-drive-start").streamCache("false")
                 .errorHandler(noErrorHandler())
                 .threads().executorService(handshakes)
                 .process(steps::start);
 
-        from(STREAM).routeId("zego-drive-stream").streamCache("false")
+        from(STREAM).routeId("avatar-drive-stream").streamCache("false")
                 .errorHandler(noErrorHandler())
                 .doTry()
                     .process(steps.pacedStream())

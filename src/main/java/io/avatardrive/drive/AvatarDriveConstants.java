@@ -1,7 +1,7 @@
 package io.avatardrive.drive;
 
 /** The names a clip travels with, defined once: message headers an ingress sets, exchange properties the drive keeps. */
-public final class DriveHeaders {
+public final class AvatarDriveConstants {
 
     /** The avatar task the clip drives. */
     public static final String TASK_ID = "TaskId";
@@ -29,6 +29,6 @@ public final class DriveHeaders {
     static final String APP_ID = "avatarDriveAppId";
     static final String API_PERMITS = "avatarDriveApiPermits";
 
-    private DriveHeaders() {
+    private AvatarDriveConstants() {
     }
 }
