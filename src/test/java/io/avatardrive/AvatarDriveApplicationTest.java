@@ -16,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.awaitility.Awaitility.await;
 
 /** The whole application as camel-main runs it: stand-in, embedded broker, YAML routes, and the management endpoints. */
 class AvatarDriveApplicationTest {
@@ -48,15 +49,9 @@ class AvatarDriveApplicationTest {
             HttpClient http = HttpClient.newHttpClient();
             String base = "http://127.0.0.1:" + managementPort + "/observe/";
             // ready once the broker is up, every route started and every consumer has polled once
-            HttpResponse<String> health = null;
-            for (long end = System.nanoTime() + Duration.ofSeconds(15).toNanos(); System.nanoTime() < end; Thread.sleep(100)) {
-                health = http.send(HttpRequest.newBuilder(URI.create(base + "health")).build(),
-                        HttpResponse.BodyHandlers.ofString());
-                if (health.statusCode() == 200) {
-                    break;
-                }
-            }
-            assertEquals(200, health.statusCode(), health.body());
+            HttpRequest healthCheck = HttpRequest.newBuilder(URI.create(base + "health")).build();
+            HttpResponse<String> health = await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(100))
+                    .until(() -> http.send(healthCheck, HttpResponse.BodyHandlers.ofString()), h -> h.statusCode() == 200);
             assertTrue(health.body().contains("\"UP\""), health.body());
 
             Path inbox = data.resolve("inbox");
@@ -64,11 +59,7 @@ class AvatarDriveApplicationTest {
             Files.copy(Path.of("samples/hello.wav"), inbox.resolve("hello.wav.part"));
             Files.move(inbox.resolve("hello.wav.part"), inbox.resolve("hello.wav"));
             Path report = data.resolve("done/hello.wav.json");
-            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-            while (!Files.exists(report) && System.nanoTime() < deadline) {
-                Thread.sleep(50);
-            }
-            assertTrue(Files.exists(report), "the sample was not driven");
+            await().alias("the sample was not driven").atMost(Duration.ofSeconds(30)).until(() -> Files.exists(report));
 
             String metrics = http.send(HttpRequest.newBuilder(URI.create(base + "metrics")).build(),
                     HttpResponse.BodyHandlers.ofString()).body();

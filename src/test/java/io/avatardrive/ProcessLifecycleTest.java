@@ -19,6 +19,7 @@ import org.apache.camel.test.AvailablePortFinder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -112,7 +113,6 @@ class ProcessLifecycleTest {
         dropClip(2.0);
         try {
             assertTrue(driving.await(60, TimeUnit.SECONDS), "the clip was never driven");
-            Thread.sleep(300);
         } finally {
             first.destroyForcibly(); // SIGKILL: no Stop, no move
             first.waitFor(10, TimeUnit.SECONDS);
@@ -123,16 +123,15 @@ class ProcessLifecycleTest {
         Process second = start(new CountDownLatch(1));
         try {
             Path report = data.resolve("done/speech.wav.json");
-            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-            while (!Files.exists(report) && System.nanoTime() < deadline) {
-                Thread.sleep(100);
-            }
-            assertTrue(Files.exists(report), "the clip was not driven after the restart");
+            await().alias("the clip was not driven after the restart").atMost(Duration.ofSeconds(60))
+                    .until(() -> Files.exists(report));
             assertEquals(64000, new ObjectMapper().readTree(report.toFile()).get("bytes").asLong());
-            Thread.sleep(1000);
-            try (var done = Files.list(data.resolve("done"))) {
-                assertEquals(2, done.count(), "one clip and one report in done/");
-            }
+            // and no second drive files a second clip
+            await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(2)).until(() -> {
+                try (var done = Files.list(data.resolve("done"))) {
+                    return done.count() == 2;
+                }
+            });
         } finally {
             second.destroy();
             second.waitFor(30, TimeUnit.SECONDS);
@@ -152,7 +151,8 @@ class ProcessLifecycleTest {
             try {
                 dropClip(6.0);
                 assertTrue(driving.await(60, TimeUnit.SECONDS), "the clip was never driven");
-                Thread.sleep(500);
+                // well into the drive: some of its audio has reached the avatar
+                await().atMost(Duration.ofSeconds(10)).until(() -> standIn.drives().stream().anyMatch(d -> d.bytes() > 0));
                 long stopAsked = System.nanoTime();
                 first.destroy(); // SIGTERM
                 assertTrue(first.waitFor(20, TimeUnit.SECONDS), "no exit after SIGTERM");
@@ -167,11 +167,8 @@ class ProcessLifecycleTest {
             Process second = start(new CountDownLatch(1), settings, new StringBuffer());
             try {
                 Path report = data.resolve("done/speech.wav.json");
-                long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-                while (!Files.exists(report) && System.nanoTime() < deadline) {
-                    Thread.sleep(100);
-                }
-                assertTrue(Files.exists(report), "the clip was not handed back and driven after the restart: " + output);
+                await().alias("the clip was not handed back and driven after the restart").atMost(Duration.ofSeconds(60))
+                        .until(() -> Files.exists(report));
                 assertEquals(192000, new ObjectMapper().readTree(report.toFile()).get("bytes").asLong());
             } finally {
                 second.destroy();

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.awaitility.Awaitility.await;
 
 /** After failing drives, the ServerSecret, the vendors' tokens and the drive Tokens appear in no log line, report, error file or metric. */
 class SecretsStayOutTest {
@@ -67,11 +68,8 @@ class SecretsStayOutTest {
                     Files.move(task.resolve("a.wav.part"), task.resolve("a.wav"));
                 }
                 List<String> failures = List.of("dropped.wav", "unknown/a.wav", "volc/a.wav", "voiced/a.wav");
-                long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-                while (!failures.stream().allMatch(f -> Files.exists(data.resolve("error/" + f + ".error.json")))
-                       && System.nanoTime() < deadline) {
-                    Thread.sleep(100);
-                }
+                await().atMost(Duration.ofSeconds(60)).until(() -> failures.stream()
+                        .allMatch(f -> Files.exists(data.resolve("error/" + f + ".error.json"))));
                 for (String f : failures) {
                     assertTrue(Files.exists(data.resolve("error/" + f + ".error.json")), f + " failed: " + output);
                 }

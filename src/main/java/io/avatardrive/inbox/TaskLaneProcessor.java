@@ -7,9 +7,9 @@ import java.util.concurrent.TimeUnit;
 
 import io.avatardrive.drive.AvatarDriveConstants;
 import io.avatardrive.drive.DriveReport;
+import io.avatardrive.drive.FailureClassifier;
 import io.avatardrive.drive.FailureReport;
 import io.avatardrive.drive.Stage;
-import io.avatardrive.zego.ZegoReturnCodes;
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.AsyncProducer;
 import org.apache.camel.CamelContext;
@@ -97,13 +97,15 @@ public class TaskLaneProcessor extends AsyncProcessorSupport {
                 driven.record(key, report);
                 return CompletableFuture.completedFuture(null);
             }
-            if (!(exchange.getMessage().getBody() instanceof FailureReport failure) || !failure.isTransient()
-                || retry >= maxRetries || context.isStopping()) {
+            if (!(exchange.getMessage().getBody() instanceof FailureReport failure) || retry >= maxRetries
+                || context.isStopping()) {
                 return CompletableFuture.completedFuture(null);
             }
-            // an expired signature only needs a fresh one; anything else gets time to recover
-            long delay = Long.valueOf(ZegoReturnCodes.SIGNATURE_EXPIRED).equals(failure.code())
-                    ? 0 : Math.min(MAX_BACK_OFF_MS, firstBackOffMs << retry);
+            FailureClassifier.Retry again = FailureClassifier.of(failure);
+            if (again == FailureClassifier.Retry.NEVER) {
+                return CompletableFuture.completedFuture(null);
+            }
+            long delay = again == FailureClassifier.Retry.AT_ONCE ? 0 : Math.min(MAX_BACK_OFF_MS, firstBackOffMs << retry);
             LOG.warn("{}: driving it again from the start with a new DriveId in {} ms (retry {} of {}) after: {}",
                     failure.file(), delay, retry + 1, maxRetries, failure.reason());
             Executor later = CompletableFuture.delayedExecutor(delay, TimeUnit.MILLISECONDS, retryExecutor);

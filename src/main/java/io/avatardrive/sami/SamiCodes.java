@@ -34,6 +34,11 @@ public final class SamiCodes {
         return code >= 50000000L && code < 60000000L;
     }
 
+    /** Every code of the vendor's table. */
+    public static java.util.Set<Long> known() {
+        return EXPLANATIONS.keySet();
+    }
+
     public static String explain(long code) {
         return EXPLANATIONS.getOrDefault(code, code >= 50000000L ? "SAMI server error" : "unknown status code");
     }

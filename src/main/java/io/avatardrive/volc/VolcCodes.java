@@ -27,6 +27,11 @@ public final class VolcCodes {
         return code == BUSY;
     }
 
+    /** Every code of the vendor's table. */
+    public static java.util.Set<Long> known() {
+        return EXPLANATIONS.keySet();
+    }
+
     public static String explain(long code) {
         return EXPLANATIONS.getOrDefault(code, "unknown status code (not in the vendor's table)");
     }

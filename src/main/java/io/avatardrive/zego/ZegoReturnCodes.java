@@ -60,6 +60,11 @@ public final class ZegoReturnCodes {
                || code == CONCURRENCY_LIMIT;
     }
 
+    /** Every code of the vendor's table. */
+    public static java.util.Set<Long> known() {
+        return EXPLANATIONS.keySet();
+    }
+
     public static String explain(long code) {
         return EXPLANATIONS.getOrDefault(code, "unknown return code (not in the vendor's table)");
     }

@@ -11,6 +11,8 @@ import org.junit.jupiter.api.Test;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import java.time.Duration;
+import static org.awaitility.Awaitility.await;
 
 class SocketFaultTest extends DriveTestSupport {
 
@@ -64,7 +66,6 @@ class SocketFaultTest extends DriveTestSupport {
 
         drop("flaky/b.wav", clip);
         awaitDone("flaky/b.wav");
-        Thread.sleep(200);
-        assertEquals(0, standIn.openConnections());
+        await().atMost(Duration.ofSeconds(5)).until(() -> standIn.openConnections() == 0);
     }
 }

@@ -13,6 +13,8 @@ import org.junit.jupiter.api.Test;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import java.time.Duration;
+import static org.awaitility.Awaitility.await;
 
 class InboxDriveTest extends DriveTestSupport {
 
@@ -112,8 +114,9 @@ class InboxDriveTest extends DriveTestSupport {
         Files.write(hidden, clip);
         drop("marker.wav", clip);
         awaitDone("marker.wav");
-        Thread.sleep(300);
-        assertTrue(Files.exists(part) && Files.exists(tmp) && Files.exists(hidden));
+        // several polls after the marker was taken: skipped files are still where they were
+        await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(2))
+                .until(() -> Files.exists(part) && Files.exists(tmp) && Files.exists(hidden));
     }
 
     @Test
@@ -137,7 +140,7 @@ class InboxDriveTest extends DriveTestSupport {
         for (int i = 0; i < 12; i++) {
             awaitDone("t" + (i % 4) + "/c" + i + ".wav");
         }
-        Thread.sleep(300);
-        assertEquals(0, standIn.openConnections(), "sockets still open at the stand-in");
+        await().alias("sockets still open at the stand-in").atMost(Duration.ofSeconds(5))
+                .until(() -> standIn.openConnections() == 0);
     }
 }

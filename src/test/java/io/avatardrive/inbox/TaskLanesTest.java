@@ -1,5 +1,6 @@
 package io.avatardrive.inbox;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -12,6 +13,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -83,8 +85,7 @@ class TaskLanesTest {
         }));
         lanes.submit("t", sync(next::countDown));
         assertTrue(next.await(5, TimeUnit.SECONDS));
-        Thread.sleep(50);
-        assertEquals(0, lanes.busyLanes());
+        await().atMost(Duration.ofSeconds(5)).until(() -> lanes.busyLanes() == 0);
     }
 
     @Test

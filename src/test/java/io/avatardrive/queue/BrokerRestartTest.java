@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.awaitility.Awaitility.await;
 
 class BrokerRestartTest extends QueueTestSupport {
 
@@ -30,19 +31,14 @@ class BrokerRestartTest extends QueueTestSupport {
             expected.add(TestClips.sha256(pcm));
             publish(TestClips.wav16(16000, pcm), "restart-task", null, "r" + i + ".wav");
         }
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (standIn.drives().stream().noneMatch(d -> d.taskId().equals("restart-task")) && System.nanoTime() < deadline) {
-            Thread.sleep(10);
-        }
+        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(10))
+                .until(() -> standIn.drives().stream().anyMatch(d -> d.taskId().equals("restart-task")));
         broker.stop();   // mid-drive: the first clip's commit cannot happen
-        Thread.sleep(500);
         broker.start();
 
-        deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (driven().size() < 4 && System.nanoTime() < deadline) {
-            Thread.sleep(50);
-        }
-        Thread.sleep(3000); // a duplicate would show up by now
+        await().atMost(Duration.ofSeconds(60)).until(() -> driven().size() >= 4);
+        // and stays at four: a duplicate would show up within a few seconds of redelivery
+        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(4)).until(() -> driven().size() == 4);
         List<String> driven = driven();
         assertEquals(4, driven.size(), "drives for the task: " + driven.size());
         assertTrue(driven.containsAll(expected), "a clip was lost");

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The pipeline's routes in a CamelContext, a ZEGO stand-in on a free 127.0.0.1 port, and fresh inbox/done/error folders
@@ -113,14 +114,9 @@ public abstract class DriveTestSupport extends CamelTestSupport {
 
     /** Waits for a file (a report) to appear, then reads it as JSON. */
     protected JsonNode awaitReport(Path file, Duration timeout) throws Exception {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!Files.exists(file)) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("no " + file + " within " + timeout);
-            }
-            Thread.sleep(20);
-        }
-        Thread.sleep(20);
+        // a report is renamed into place whole, so it can be read as soon as it is there
+        await().alias("no " + file + " within " + timeout).atMost(timeout).pollInterval(Duration.ofMillis(20))
+                .until(() -> Files.exists(file));
         return JSON.readTree(file.toFile());
     }
 
@@ -139,11 +135,8 @@ public abstract class DriveTestSupport extends CamelTestSupport {
 
     /** The stand-in closes its side a moment after Stop; wait for it so its figures are final. */
     protected static StandInDrive heardCompleted(String driveId) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         StandInDrive drive = heard(driveId);
-        while (!drive.completed() && System.nanoTime() < deadline) {
-            Thread.sleep(10);
-        }
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(10)).until(drive::completed);
         return drive;
     }
 }
