@@ -23,8 +23,8 @@ public final class AvatarDriveConstants {
 
     static final String STAGE = "avatarDriveStage";
     static final String DRIVE = "avatarDriveState";
-    /** Prefix of the exchange properties that carry the drive route's settings, one per documented key. */
-    static final String SETTING = "avatarDriveSetting:";
+    /** The settings of the drive route instance the exchange came through (see {@link InstanceSettings}). */
+    static final String SETTINGS = "avatarDriveSettings";
     static final String API_ENDPOINT = "avatarDriveApiEndpoint";
     static final String APP_ID = "avatarDriveAppId";
     static final String API_PERMITS = "avatarDriveApiPermits";

@@ -5,7 +5,6 @@ import java.util.concurrent.ExecutorService;
 import io.avatardrive.settings.DriveSettings;
 import io.avatardrive.zego.DriveByWsStreamResponse;
 import org.apache.camel.builder.RouteBuilder;
-import org.apache.camel.model.RouteDefinition;
 import org.apache.camel.model.RouteTemplateDefinition;
 import org.apache.camel.model.dataformat.JsonLibrary;
 import org.apache.camel.spi.CamelEvent;
@@ -26,6 +25,8 @@ public class AvatarDriveRoute extends RouteBuilder {
     public static final String ENDPOINT_PARAMETER = "driveEndpoint";
     public static final String DRIVE = "direct:avatar-drive";
 
+    /** The template-local bean that holds an instance's settings. */
+    static final String SETTINGS_BEAN = "instanceSettings";
     static final String CORE = "direct:avatar-drive-core";
     static final String TICKET = "direct:avatar-drive-ticket";
     static final String START = "direct:avatar-drive-start";
@@ -66,11 +67,12 @@ public class AvatarDriveRoute extends RouteBuilder {
                 .templateParameter(ENDPOINT_PARAMETER, DRIVE, "The endpoint this drive listens on");
         DriveSettings.DRIVE_KEYS.forEach(key -> template.templateOptionalParameter(key,
                 "Overrides the property " + key + " for drives of this route"));
+        // the settings are read and checked once, when an instance is made: the parameter if given, else the property
+        template.templateBean(SETTINGS_BEAN, InstanceSettings.class, InstanceSettings::of);
         // clips are streamed; stream caching would read a whole clip into memory or a spool file first
-        RouteDefinition drive = template.from("{{" + ENDPOINT_PARAMETER + "}}").streamCache("false");
-        // each setting is resolved once, when the route is made: the parameter if given, else the property
-        DriveSettings.DRIVE_KEYS.forEach(key -> drive.setProperty(AvatarDriveConstants.SETTING + key, constant("{{?" + key + "}}")));
-        drive.to(CORE);
+        template.from("{{" + ENDPOINT_PARAMETER + "}}").streamCache("false")
+                .process("{{" + SETTINGS_BEAN + "}}")
+                .to(CORE);
 
         from(CORE).routeId("avatar-drive-core").streamCache("false")
                 .doTry()

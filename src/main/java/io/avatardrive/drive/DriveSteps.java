@@ -7,7 +7,6 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
 import java.time.Instant;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -89,7 +88,7 @@ public final class DriveSteps {
 
     /** The settings of the route instance this exchange came through (see {@link AvatarDriveRoute}). */
     private static DriveSettings settings(Exchange exchange) {
-        return DriveSettings.from(key -> Optional.ofNullable(exchange.getProperty(AvatarDriveConstants.SETTING + key, String.class)));
+        return exchange.getProperty(AvatarDriveConstants.SETTINGS, DriveSettings.class);
     }
 
     /**
@@ -315,13 +314,11 @@ public final class DriveSteps {
             active.remove(drive);
             drive.release();
         }
-        // read raw, not parsed: a failure may be an invalid setting itself
-        Redactor redactor = new Redactor(exchange.getProperty(AvatarDriveConstants.SETTING + "zego.server-secret", "", String.class),
-                exchange.getProperty(AvatarDriveConstants.SETTING + "volc.access-token", "", String.class),
-                exchange.getProperty(AvatarDriveConstants.SETTING + "sami.token", "", String.class));
+        DriveSettings settings = settings(exchange);
+        Redactor redactor = new Redactor(settings.serverSecret(), settings.volc().accessToken(), settings.sami().token());
         String file = drive != null ? drive.file() : exchange.getMessage().getHeader(AvatarDriveConstants.CLIP_NAME, "clip", String.class);
         String taskId = drive != null ? drive.taskId() : exchange.getMessage().getHeader(AvatarDriveConstants.TASK_ID,
-                exchange.getProperty(AvatarDriveConstants.SETTING + "zego.task-id", "", String.class), String.class);
+                settings.taskId(), String.class);
         Stage stage = exchange.getProperty(AvatarDriveConstants.STAGE, Stage.READ, Stage.class);
         Long code = null;
         String vendorMessage = null;

@@ -15,6 +15,8 @@ import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** An existing Camel application embeds the drive: a plain CamelContext, its own route, no camel-main, folders or broker. */
 class EmbeddedTemplateTest {
@@ -56,6 +58,26 @@ class EmbeddedTemplateTest {
             standIn.awaitCompleted(1, java.time.Duration.ofSeconds(5));
             assertEquals(24000, heard.sampleRate());
             assertEquals(TestClips.sha256(pcm), heard.sha256());
+        }
+    }
+
+    @Test
+    void anInstanceWithABadSettingIsRefusedWhenItIsMadeNamingTheKey() throws Exception {
+        try (CamelContext context = new DefaultCamelContext()) {
+            context.addRoutes(new AvatarDriveRoute());
+            Exception refused = assertThrows(Exception.class, () -> {
+                TemplatedRouteBuilder.builder(context, AvatarDriveRoute.TEMPLATE)
+                        .routeId("bad-avatar")
+                        .parameter(AvatarDriveRoute.ENDPOINT_PARAMETER, "direct:bad")
+                        .parameter("drive.lead-ms", "half a second")
+                        .add();
+                context.start();
+            });
+            String reasons = "";
+            for (Throwable t = refused; t != null; t = t.getCause()) {
+                reasons += t.getMessage() + "\n";
+            }
+            assertTrue(reasons.contains("drive.lead-ms must be a whole number, was 'half a second'"), reasons);
         }
     }
 }
