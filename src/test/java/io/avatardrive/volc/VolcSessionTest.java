@@ -1,0 +1,78 @@
+package io.avatardrive.volc;
+
+import java.io.IOException;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.avatardrive.settings.VolcSettings;
+import io.avatardrive.standin.VolcStandIn;
+import io.avatardrive.standin.VolcStandInSession;
+import io.avatardrive.support.TestClips;
+import io.avatardrive.vendor.SocketClients;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+import org.apache.camel.test.AvailablePortFinder;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The Volcengine session alone, no route around it, against the stand-in's socket and against one that never answers. */
+class VolcSessionTest {
+
+    private static final String APP_ID = "volc-app";
+    private static final String TOKEN = "volc-token";
+
+    private final Vertx vertx = Vertx.vertx();
+    private final SocketClients clients = new SocketClients(vertx, 2000);
+
+    @AfterEach
+    void stop() {
+        vertx.close();
+    }
+
+    private static VolcSettings settings(String url, long handshakeTimeoutMs) {
+        return new VolcSettings(url, APP_ID, TOKEN, "avatar-drive", "role", new ObjectMapper().createObjectNode(), 1000,
+                5000, handshakeTimeoutMs);
+    }
+
+    @Test
+    void aSessionOpensStreamsItsPiecesAndEndsWithTheVendorsFrames() throws Exception {
+        try (VolcStandIn standIn = new VolcStandIn(APP_ID, TOKEN).start(AvailablePortFinder.getNextAvailable())) {
+            byte[] second = TestClips.pcm16(16000, 1.0);
+            try (VolcSession session = new VolcSession(clients, settings(standIn.ttaUrl(), 2000), 5000, "clip.pcm")) {
+                session.open();
+                session.audio(second, false).get();
+                session.audio(second.clone(), true).get();
+                session.end();
+            }
+            assertTrue(standIn.awaitClosed(1, 5000), "the stand-in never saw the session close");
+            VolcStandInSession heard = standIn.sessions().get(0);
+            assertTrue(heard.frames().get(0).startsWith("|CTL|00| "), heard.frames().toString());
+            assertEquals(List.of("|CTL|08| 32000 B", "|CTL|09| 32000 B", "|CTL|01|"),
+                    heard.frames().subList(1, heard.frames().size()));
+            assertEquals(List.of(), heard.violations());
+        }
+    }
+
+    @Test
+    void aTtaServerThatNeverAnswersTheSessionFailsItWithinTheHandshakeTimeout() throws Exception {
+        int port = AvailablePortFinder.getNextAvailable();
+        HttpServer silent = vertx.createHttpServer().webSocketHandler(ws -> { /* accepts, never answers */ })
+                .listen(port, "127.0.0.1").toCompletionStage().toCompletableFuture().get();
+        try {
+            long started = System.nanoTime();
+            try (VolcSession session = new VolcSession(clients, settings("ws://127.0.0.1:" + port + "/tta", 500), 5000,
+                    "clip.pcm")) {
+                IOException failed = assertThrows(IOException.class, session::open);
+                assertTrue(failed.getMessage().contains("within 500 ms (volc.handshake-timeout-ms)"), failed.getMessage());
+            }
+            long tookMs = (System.nanoTime() - started) / 1_000_000;
+            assertTrue(tookMs >= 500 && tookMs < 3000, "the handshake was given up after " + tookMs + " ms");
+        } finally {
+            silent.close();
+        }
+    }
+}
