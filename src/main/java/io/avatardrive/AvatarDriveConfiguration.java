@@ -17,6 +17,7 @@ import io.avatardrive.inbox.InboxAddress;
 import io.avatardrive.inbox.InboxFailure;
 import io.avatardrive.inbox.InboxGuard;
 import io.avatardrive.inbox.InboxReadiness;
+import io.avatardrive.inbox.InboxSteps;
 import io.avatardrive.inbox.TaskLaneProcessor;
 import io.avatardrive.inbox.TaskLanes;
 import io.avatardrive.queue.BrokerHealthCheck;
@@ -54,6 +55,9 @@ public class AvatarDriveConfiguration implements CamelConfiguration {
     private static final Logger LOG = LoggerFactory.getLogger(AvatarDriveConfiguration.class);
 
     /** The AppId and default task the stand-in plays with; they are local and grant nothing anywhere. */
+    /** Where the folder's lanes send each clip: routes/inbox.yaml's drive with its retries. */
+    static final String INBOX_DRIVE = "direct:inbox-drive";
+
     static final String STAND_IN_APP_ID = "1234567890";
     static final String STAND_IN_TASK_ID = "local-avatar";
     static final String STAND_IN_ROLE = "local-role";
@@ -161,9 +165,9 @@ public class AvatarDriveConfiguration implements CamelConfiguration {
         context.getRegistry().bind("inboxAddress", new InboxAddress(settings.taskId()));
         context.getRegistry().bind("inboxFailure", new InboxFailure());
         context.getRegistry().bind("drivenClips", driven);
+        context.getRegistry().bind("inboxSteps", new InboxSteps(driven, inbox.maxRedeliveries()));
         context.getRegistry().bind("driveLanes",
-                new TaskLaneProcessor(context, lanes, settings.taskId(), AvatarDriveRoute.DRIVE, inbox.maxRedeliveries(),
-                        inbox.retryDelayMs(), driven, starters));
+                new TaskLaneProcessor(context, lanes, settings.taskId(), INBOX_DRIVE));
         context.getRegistry().bind("clipArchive", archive);
     }
 

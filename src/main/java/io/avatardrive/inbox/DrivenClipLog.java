@@ -8,15 +8,18 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.avatardrive.drive.DriveReport;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
+import org.apache.camel.spi.IdempotentRepository;
 
 /**
  * The folder's memory of clips it has spoken but not yet filed: each driven clip's key (path, size, modification time)
@@ -24,7 +27,7 @@ import org.apache.camel.Message;
  * leaves the clip in the inbox; at the next start it is filed with its earlier report instead of being spoken twice.
  * A clip dropped again after its filing is a new clip, whatever its name, size or time, and is spoken again.
  */
-public final class DrivenClipLog {
+public final class DrivenClipLog implements IdempotentRepository {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     /** The line that cancels a key's earlier record. */
@@ -34,6 +37,7 @@ public final class DrivenClipLog {
 
     private final Path file;
     private final Map<String, String> reports = new LinkedHashMap<>();
+    private final Set<String> inFlight = new HashSet<>();
 
     /**
      * Loads the log, keeps only the clips still lying where they were driven, and writes it back compacted, so that it
@@ -78,6 +82,43 @@ public final class DrivenClipLog {
     private static String pathOf(String key) {
         int size = key.lastIndexOf('|', key.lastIndexOf('|') - 1);
         return size < 0 ? key : key.substring(0, size);
+    }
+
+    /** A clip not driven before, now being driven; false for one the log kept (a duplicate). */
+    @Override
+    public synchronized boolean add(String key) {
+        return !reports.containsKey(key) && inFlight.add(key);
+    }
+
+    @Override
+    public synchronized boolean contains(String key) {
+        return reports.containsKey(key) || inFlight.contains(key);
+    }
+
+    @Override
+    public synchronized boolean remove(String key) {
+        return inFlight.remove(key);
+    }
+
+    /** The drive is over; what is kept of it was recorded with its report ({@link #record}). */
+    @Override
+    public synchronized boolean confirm(String key) {
+        return inFlight.remove(key);
+    }
+
+    @Override
+    public synchronized void clear() {
+        inFlight.clear();
+    }
+
+    @Override
+    public void start() {
+        // the log is read when it is made
+    }
+
+    @Override
+    public void stop() {
+        // every record is written through
     }
 
     public synchronized Optional<DriveReport> find(String key) {

@@ -138,6 +138,8 @@ public class QueueSteps {
 
     /** Each attempt drives from the start of the clip, as a stream: the drive sniffs WAV or raw PCM from its bytes. */
     public void rewind(Exchange exchange) throws IOException {
+        // an earlier attempt's failure is not this one's: the drive reads it to tell a failed stream from a clean one
+        exchange.removeProperty(Exchange.EXCEPTION_CAUGHT);
         exchange.getMessage().setBody(Files.newInputStream(exchange.getProperty(SPOOL, Path.class)));
     }
 
@@ -157,7 +159,8 @@ public class QueueSteps {
     public boolean shouldRetry(Exchange exchange) {
         DriveFailedException failed = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, DriveFailedException.class);
         int attempt = exchange.getMessage().getHeader(Exchange.REDELIVERY_COUNTER, 0, Integer.class);
-        return failed != null && failed.report().isTransient() && attempt < settings.maxRedeliveries();
+        // Camel counts the attempt that just failed before asking: 1 after the first failure
+        return failed != null && failed.report().isTransient() && attempt <= settings.maxRedeliveries();
     }
 
     /**

@@ -10,11 +10,9 @@ import java.util.function.Function;
  * @param settleMs            how long raw PCM, or a WAV whose header gives no length, must stay unchanged to be taken
  * @param incompleteTimeoutMs how long a WAV shorter than its header may stay so before it goes to error/
  * @param drivenClips         the file that remembers clips spoken but not yet filed
- * @param maxRedeliveries     retries of a transient failure
- * @param retryDelayMs        the first retry's delay, doubled for each further one
+ * @param maxRedeliveries     retries of a transient failure (their delays are the routes' redelivery policy's)
  */
-public record InboxSettings(long settleMs, long incompleteTimeoutMs, Path drivenClips, int maxRedeliveries,
-                            long retryDelayMs) {
+public record InboxSettings(long settleMs, long incompleteTimeoutMs, Path drivenClips, int maxRedeliveries) {
 
     public static InboxSettings from(Function<String, Optional<String>> lookup) {
         DriveSettings.Reader r = new DriveSettings.Reader(lookup);
@@ -22,8 +20,7 @@ public record InboxSettings(long settleMs, long incompleteTimeoutMs, Path driven
                 r.number("drive.settle-ms", 2000, 0),
                 r.number("drive.incomplete-timeout-ms", 30_000, 1),
                 r.path("drive.driven-clips", "data/driven-clips.log"),
-                r.nonNegative("drive.max-redeliveries", 3),
-                r.number("drive.retry-delay-ms", 1000, 0));
+                r.nonNegative("drive.max-redeliveries", 3));
         r.failIfProblems();
         return settings;
     }
