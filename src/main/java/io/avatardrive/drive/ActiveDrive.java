@@ -23,7 +23,7 @@ final class ActiveDrive {
     private static final Logger LOG = LoggerFactory.getLogger(ActiveDrive.class);
     private static final long PROGRESS_EVERY_NANOS = TimeUnit.SECONDS.toNanos(5);
 
-    private final String file;
+    private final String clipName;
     private final String taskId;
     private final PcmClip clip;
     private final DriveSettings settings;
@@ -39,8 +39,8 @@ final class ActiveDrive {
     private Instant startedAt;
     private long lastProgressLog = System.nanoTime();
 
-    ActiveDrive(String file, String taskId, PcmClip clip, DriveSettings settings, String backend, String speaker) {
-        this.file = file;
+    ActiveDrive(String clipName, String taskId, PcmClip clip, DriveSettings settings, String backend, String speaker) {
+        this.clipName = clipName;
         this.taskId = taskId;
         this.clip = clip;
         this.settings = settings;
@@ -53,8 +53,8 @@ final class ActiveDrive {
         return started;
     }
 
-    String file() {
-        return file;
+    String clipName() {
+        return clipName;
     }
 
     String taskId() {
@@ -139,10 +139,10 @@ final class ActiveDrive {
         long expected = clip.expectedBytes();
         long sentSeconds = TimeUnit.NANOSECONDS.toSeconds(clip.audioNanos(bytes));
         if (expected > 0) {
-            LOG.info("{} on task {}: {}% sent ({} s of {} s)", file, taskId, bytes * 100 / expected, sentSeconds,
+            LOG.info("{} on task {}: {}% sent ({} s of {} s)", clipName, taskId, bytes * 100 / expected, sentSeconds,
                     TimeUnit.NANOSECONDS.toSeconds(clip.audioNanos(expected)));
         } else {
-            LOG.info("{} on task {}: {} s sent", file, taskId, sentSeconds);
+            LOG.info("{} on task {}: {} s sent", clipName, taskId, sentSeconds);
         }
     }
 
@@ -185,7 +185,7 @@ final class ActiveDrive {
 
     DriveReport report() {
         Instant finishedAt = Instant.now();
-        return new DriveReport(file, taskId, backend, driveId, clip.sampleRate(), bytes,
+        return new DriveReport(clipName, taskId, backend, driveId, clip.sampleRate(), bytes,
                 TimeUnit.NANOSECONDS.toMillis(clip.audioNanos(bytes)), chunks, startedAt.toString(), finishedAt.toString(),
                 Duration.between(startedAt, finishedAt).toMillis(), pacer.maxLeadMs(), speaker.isEmpty() ? null : speaker,
                 clip.conversion());

@@ -5,7 +5,8 @@ public sealed interface DriveOutcome permits DriveReport, FailureReport {
 
     boolean succeeded();
 
-    String file();
+    /** The clip's name, as reports and logs give it. */
+    String clipName();
 
     String taskId();
 }

@@ -229,8 +229,8 @@ public final class DriveSteps {
         AvatarSession session = drive.isZego()
                 ? new ZegoSession(clients(exchange), drive.ticket(), drive.clip().sampleRate(), settings.wsTrustAll(),
                         settings.stallTimeoutMs())
-                : new VolcSession(clients(exchange), settings.volc(), settings.stallTimeoutMs(), drive.file());
-        LOG.info("Driving {} on task {} with {} {} at {} Hz", drive.file(), drive.taskId(), drive.backend(),
+                : new VolcSession(clients(exchange), settings.volc(), settings.stallTimeoutMs(), drive.clipName());
+        LOG.info("Driving {} on task {} with {} {} at {} Hz", drive.clipName(), drive.taskId(), drive.backend(),
                 session.driveId(), drive.clip().sampleRate());
         active.add(drive);
         drive.start(session);
@@ -286,7 +286,7 @@ public final class DriveSteps {
             if (!streamFailed) {
                 throw e;
             }
-            LOG.warn("Could not send Stop for {} after the stream failed: {}", drive.file(),
+            LOG.warn("Could not send Stop for {} after the stream failed: {}", drive.clipName(),
                     drive.redactor().redact(e.getMessage()));
         }
         if (notRecorded != null) {
@@ -301,7 +301,7 @@ public final class DriveSteps {
         DriveReport report = drive.report();
         metrics(exchange).succeeded(report);
         LOG.info("Drove {} on task {}: DriveId {}, {} ms of audio at {} Hz in {} chunks, wall {} ms, max lead {} ms",
-                report.file(), report.taskId(), report.driveId(), report.audioMs(), report.sampleRate(), report.chunks(),
+                report.clipName(), report.taskId(), report.driveId(), report.audioMs(), report.sampleRate(), report.chunks(),
                 report.wallMs(), report.maxLeadMs());
         exchange.getMessage().setBody(report);
     }
@@ -316,7 +316,7 @@ public final class DriveSteps {
         }
         DriveSettings settings = settings(exchange);
         Redactor redactor = new Redactor(settings.serverSecret(), settings.volc().accessToken(), settings.sami().token());
-        String file = drive != null ? drive.file() : exchange.getMessage().getHeader(AvatarDriveConstants.CLIP_NAME, "clip", String.class);
+        String file = drive != null ? drive.clipName() : exchange.getMessage().getHeader(AvatarDriveConstants.CLIP_NAME, "clip", String.class);
         String taskId = drive != null ? drive.taskId() : exchange.getMessage().getHeader(AvatarDriveConstants.TASK_ID,
                 settings.taskId(), String.class);
         Stage stage = exchange.getProperty(AvatarDriveConstants.STAGE, Stage.READ, Stage.class);

@@ -2,13 +2,15 @@ package io.avatardrive.drive;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
 /** What an operator reads beside a clip that could not be spoken: where it failed, the vendor's code if any, and why. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({ "file", "taskId", "stage", "vendor", "code", "vendorMessage", "reason" })
 public record FailureReport(
-        String file,
+        // the clip's name (a file name, or a message's ClipName); "file" in the report an operator reads
+        @JsonProperty("file") String clipName,
         String taskId,
         Stage stage,
         String vendor,

@@ -91,7 +91,7 @@ public final class InboxSteps {
     public void keptReport(Exchange exchange) {
         DriveReport earlier = driven.find(exchange.getMessage().getHeader(CLIP_KEY, String.class)).orElseThrow();
         LOG.warn("{} was already driven (DriveId {}) before a restart; filing it without speaking it again",
-                earlier.file(), earlier.driveId());
+                earlier.clipName(), earlier.driveId());
         exchange.getMessage().setBody(earlier);
     }
 }
