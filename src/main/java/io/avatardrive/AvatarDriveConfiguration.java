@@ -26,6 +26,7 @@ import io.avatardrive.queue.DrivenRecord;
 import io.avatardrive.queue.EmbeddedBroker;
 import io.avatardrive.queue.QueueSteps;
 import io.avatardrive.queue.SharedDrivenMessages;
+import io.avatardrive.settings.ApplicationSettings;
 import io.avatardrive.settings.BrokerSettings;
 import io.avatardrive.settings.DriveSettings;
 import io.avatardrive.settings.IdempotencySettings;
@@ -93,11 +94,11 @@ public class AvatarDriveConfiguration implements CamelConfiguration {
         }
         LOG.info("Watching {} (done: {}, error: {})", settings.inbox(), settings.done(), settings.error());
         // on SIGTERM, drives in flight get this long to finish and send Stop before the process exits
-        long shutdownMs = Long.parseLong(context.getPropertiesComponent().resolveProperty("drive.shutdown-timeout-ms")
-                .orElse("30000"));
+        ApplicationSettings application = ApplicationSettings.from(lookup(context));
+        long shutdownMs = application.shutdownTimeoutMs();
         context.getShutdownStrategy().setTimeUnit(TimeUnit.MILLISECONDS);
         context.getShutdownStrategy().setTimeout(shutdownMs);
-        requireManagementPortFree(context);
+        requireManagementPortFree(application);
         BrokerSettings broker = BrokerSettings.from(lookup(context));
         if (broker.embedded()) {
             broker.requireLoginBeyondLoopback();
@@ -117,11 +118,9 @@ public class AvatarDriveConfiguration implements CamelConfiguration {
     }
 
     /** The management server (health, metrics) binds at start; one already taken stops the start, naming it. */
-    private static void requireManagementPortFree(CamelContext context) {
-        PropertiesComponent properties = context.getPropertiesComponent();
-        if (Boolean.parseBoolean(properties.resolveProperty("camel.management.enabled").orElse("false"))) {
-            PortCheck.requireFree("management.port", properties.resolveProperty("camel.management.host").orElse("0.0.0.0"),
-                    Integer.parseInt(properties.resolveProperty("camel.management.port").orElse("9876")));
+    private static void requireManagementPortFree(ApplicationSettings application) {
+        if (application.managementEnabled()) {
+            PortCheck.requireFree("management.port", application.managementHost(), application.managementPort());
         }
     }
 
@@ -192,8 +191,7 @@ public class AvatarDriveConfiguration implements CamelConfiguration {
         if (idempotency.shared()) {
             driven = new SharedDrivenMessages(idempotency.jdbcUrl(), idempotency.username(), idempotency.password());
         } else {
-            driven = new DrivenMessages(Path.of(context.getPropertiesComponent().resolveProperty("drive.driven-messages")
-                    .orElse("data/driven-messages.txt")));
+            driven = new DrivenMessages(idempotency.drivenMessages());
         }
         context.getRegistry().bind("drivenMessages", driven);
         context.getRegistry().bind("queueSteps", new QueueSteps(broker, settings.taskId(), driven));

@@ -3,6 +3,7 @@ package io.avatardrive;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import io.avatardrive.settings.ApplicationSettings;
 import io.avatardrive.settings.InvalidSettingsException;
 import org.apache.camel.main.BaseMainSupport;
 import org.apache.camel.main.Main;
@@ -29,7 +30,8 @@ public final class AvatarDriveMain {
             @Override
             public void beforeConfigure(BaseMainSupport configured) {
                 try {
-                    ManagementAccess.apply(configured.getCamelContext().getPropertiesComponent()::resolveProperty,
+                    ManagementAccess.apply(ApplicationSettings.from(
+                                    configured.getCamelContext().getPropertiesComponent()::resolveProperty),
                             configured.configure().httpManagementServer());
                 } catch (java.io.IOException e) {
                     throw new IllegalStateException("cannot prepare the management server's credentials", e);

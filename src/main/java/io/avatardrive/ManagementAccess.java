@@ -5,9 +5,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.Optional;
-import java.util.function.Function;
 
+import io.avatardrive.settings.ApplicationSettings;
 import io.avatardrive.settings.InvalidSettingsException;
 import io.avatardrive.settings.Loopback;
 import org.apache.camel.main.HttpManagementServerConfigurationProperties;
@@ -25,11 +24,11 @@ public final class ManagementAccess {
     }
 
     /** Applies the access rule to camel-main's management server before it is made. */
-    public static void apply(Function<String, Optional<String>> lookup, HttpManagementServerConfigurationProperties server)
+    public static void apply(ApplicationSettings settings, HttpManagementServerConfigurationProperties server)
             throws IOException {
-        String host = lookup.apply("camel.management.host").map(String::trim).orElse("127.0.0.1");
-        String username = lookup.apply("management.username").map(String::trim).orElse("");
-        String password = lookup.apply("management.password").orElse("");
+        String host = settings.managementHost();
+        String username = settings.managementUsername();
+        String password = settings.managementPassword();
         if (username.isEmpty()) {
             Loopback.require("management.host", host, "management.username and management.password");
             return;

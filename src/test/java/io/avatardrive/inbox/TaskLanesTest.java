@@ -127,8 +127,8 @@ class TaskLanesTest {
                 return f;
             });
         }
-        for (int round = 0; round < 50 && two.busyLanes() > 0; round++) {
-            Thread.sleep(20);
+        // completes whatever has started, until every task's work is done
+        await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(20)).until(() -> {
             List<java.util.concurrent.CompletableFuture<Void>> now;
             synchronized (pending) {
                 now = new ArrayList<>(pending);
@@ -139,7 +139,8 @@ class TaskLanesTest {
                 running.decrementAndGet();
                 f.complete(null);
             });
-        }
+            return two.busyLanes() == 0;
+        });
         assertEquals(0, two.busyLanes());
         assertEquals(2, maxRunning.get());
     }
