@@ -18,8 +18,6 @@ public final class AvatarDriveConstants {
      * Stop, to record the clip as driven, so that a crash after Stop can never make it speak again.
      */
     public static final String BEFORE_STOP = "AvatarDriveBeforeStop";
-    /** Where the folder ingress moves the clip once its outcome is known. */
-    public static final String ARCHIVE_PATH = "AvatarDriveArchivePath";
 
     static final String STAGE = "avatarDriveStage";
     static final String DRIVE = "avatarDriveState";

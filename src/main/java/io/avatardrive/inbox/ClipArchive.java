@@ -61,7 +61,6 @@ public final class ClipArchive implements Processor {
         }
         Path target = archive(outcome, relative);
         Files.move(clip, target, LinkOption.NOFOLLOW_LINKS);
-        exchange.getMessage().setHeader(AvatarDriveConstants.ARCHIVE_PATH, target.toString());
         driven.forget(DrivenClipLog.key(exchange.getMessage()));
     }
 

@@ -54,25 +54,9 @@ public final class InboxSteps {
         }
     }
 
-    /**
-     * Retry what may work later, up to drive.max-redeliveries times; an expired signature at once (its redelivery
-     * delay set to 0 for this attempt), anything else after the policy's back-off. A shutdown retries nothing.
-     */
+    /** Whether to drive the clip again: see {@link FailureClassifier#redeliver}. */
     public boolean shouldRetry(Exchange exchange) {
-        DriveFailedException failed = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, DriveFailedException.class);
-        int attempt = exchange.getMessage().getHeader(Exchange.REDELIVERY_COUNTER, 0, Integer.class);
-        FailureClassifier.Retry retry = failed == null ? FailureClassifier.Retry.NEVER : FailureClassifier.of(failed.report());
-        // Camel counts the attempt that just failed before asking: 1 after the first failure
-        if (retry == FailureClassifier.Retry.NEVER || attempt > maxRedeliveries || exchange.getContext().isStopping()) {
-            exchange.getMessage().removeHeader(Exchange.REDELIVERY_DELAY);
-            return false;
-        }
-        if (retry == FailureClassifier.Retry.AT_ONCE) {
-            exchange.getMessage().setHeader(Exchange.REDELIVERY_DELAY, 0L);
-        } else {
-            exchange.getMessage().removeHeader(Exchange.REDELIVERY_DELAY);
-        }
-        return true;
+        return FailureClassifier.redeliver(exchange, maxRedeliveries);
     }
 
     /** The last attempt's failure report, for the folder to file. */

@@ -12,6 +12,7 @@ import io.avatardrive.drive.DriveFailedException;
 import io.avatardrive.drive.AvatarDriveConstants;
 import io.avatardrive.drive.DriveOutcome;
 import io.avatardrive.drive.DriveReport;
+import io.avatardrive.drive.FailureClassifier;
 import io.avatardrive.drive.FailureReport;
 import io.avatardrive.settings.BrokerSettings;
 import jakarta.jms.BytesMessage;
@@ -155,12 +156,9 @@ public class QueueSteps {
         }
     }
 
-    /** Retry only what may work later (busy, rate-limited, network), and only drive.max-redeliveries times. */
+    /** Whether to drive the message again: see {@link FailureClassifier#redeliver}. */
     public boolean shouldRetry(Exchange exchange) {
-        DriveFailedException failed = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, DriveFailedException.class);
-        int attempt = exchange.getMessage().getHeader(Exchange.REDELIVERY_COUNTER, 0, Integer.class);
-        // Camel counts the attempt that just failed before asking: 1 after the first failure
-        return failed != null && failed.report().isTransient() && attempt <= settings.maxRedeliveries();
+        return FailureClassifier.redeliver(exchange, settings.maxRedeliveries());
     }
 
     /**
