@@ -11,6 +11,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import io.avatardrive.drive.AvatarDriveRoute;
+import io.avatardrive.drive.TaskDrives;
+import io.avatardrive.drive.TaskInterrupts;
 import io.avatardrive.inbox.ClipArchive;
 import io.avatardrive.inbox.DrivenClipLog;
 import io.avatardrive.inbox.InboxAddress;
@@ -18,8 +20,12 @@ import io.avatardrive.inbox.InboxFailure;
 import io.avatardrive.inbox.InboxGuard;
 import io.avatardrive.inbox.InboxReadiness;
 import io.avatardrive.inbox.InboxSteps;
-import io.avatardrive.inbox.TaskLaneProcessor;
-import io.avatardrive.inbox.TaskLanes;
+import io.avatardrive.drive.TaskLaneProcessor;
+import io.avatardrive.drive.TaskLanes;
+import io.avatardrive.live.HttpSpeak;
+import io.avatardrive.live.LiveDrives;
+import io.avatardrive.live.QueuePieces;
+import io.avatardrive.live.SocketSpeak;
 import io.avatardrive.queue.BrokerHealthCheck;
 import io.avatardrive.queue.DrivenMessages;
 import io.avatardrive.queue.DrivenRecord;
@@ -32,14 +38,20 @@ import io.avatardrive.settings.DriveSettings;
 import io.avatardrive.settings.IdempotencySettings;
 import io.avatardrive.settings.InboxSettings;
 import io.avatardrive.settings.InvalidSettingsException;
+import io.avatardrive.settings.LiveSettings;
 import io.avatardrive.settings.SamiSettings;
 import io.avatardrive.standin.SamiStandIn;
 import io.avatardrive.standin.VolcStandIn;
 import io.avatardrive.standin.ZegoStandIn;
+import io.vertx.core.Vertx;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.component.jms.JmsComponent;
+import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpRouter;
+import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServer;
+import org.apache.camel.component.vertx.websocket.VertxWebsocketComponent;
+import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServerConfiguration;
 import org.apache.camel.health.HealthCheckRegistry;
 import org.apache.camel.spi.PropertiesComponent;
 import org.apache.camel.support.service.ServiceSupport;
@@ -58,6 +70,7 @@ public class AvatarDriveConfiguration implements CamelConfiguration {
     /** The AppId and default task the stand-in plays with; they are local and grant nothing anywhere. */
     /** Where the folder's lanes send each clip: routes/inbox.yaml's drive with its retries. */
     static final String INBOX_DRIVE = "direct:inbox-drive";
+    static final String TASK_LANES = "taskLanes";
 
     static final String STAND_IN_APP_ID = "1234567890";
     static final String STAND_IN_TASK_ID = "local-avatar";
@@ -112,9 +125,13 @@ public class AvatarDriveConfiguration implements CamelConfiguration {
             LOG.info("Removed {} spool file(s) an earlier run left in {}; their messages are delivered again", leftovers,
                     broker.spool());
         }
+        LiveSettings live = LiveSettings.from(lookup(context));
+        live.requireLoginBeyondLoopback();
+        PortCheck.requireFree("ingress.port", live.host(), live.port());
         bindDrive(context);
         bindInbox(context, settings);
         bindQueue(context, settings, broker);
+        bindLive(context, settings, live);
     }
 
     /** The management server (health, metrics) binds at start; one already taken stops the start, naming it. */
@@ -150,13 +167,28 @@ public class AvatarDriveConfiguration implements CamelConfiguration {
         context.addRoutes(new AvatarDriveRoute());
     }
 
+    /**
+     * The task lanes every ingress queues its drives in, so that one task never has two drives at once whichever way
+     * its clips come, and the interrupts that act on them.
+     */
+    static TaskLanes lanes(CamelContext context, DriveSettings settings) {
+        TaskLanes lanes = context.getRegistry().lookupByNameAndType(TASK_LANES, TaskLanes.class);
+        if (lanes == null) {
+            // threads for the start of a drive (read, sign and call, connect, Start); streaming then holds none
+            ExecutorService starters = context.getExecutorServiceManager().newFixedThreadPool(context, "avatar-drive",
+                    Math.max(2, Math.min(settings.maxConcurrent(), STARTER_THREADS)));
+            lanes = new TaskLanes(starters, settings.maxConcurrent());
+            context.getRegistry().bind(TASK_LANES, lanes);
+            TaskDrives drives = context.getRegistry().lookupByNameAndType(TaskDrives.BEAN, TaskDrives.class);
+            context.getRegistry().bind(TaskInterrupts.BEAN, new TaskInterrupts(lanes, drives));
+        }
+        return lanes;
+    }
+
     /** The beans routes/inbox.yaml refers to. */
     public static void bindInbox(CamelContext context, DriveSettings settings) {
         InboxSettings inbox = InboxSettings.from(lookup(context));
-        // threads for the start of a drive (read, sign and call, connect, Start); streaming then holds none
-        ExecutorService starters = context.getExecutorServiceManager().newFixedThreadPool(context, "avatar-drive",
-                Math.max(2, Math.min(settings.maxConcurrent(), STARTER_THREADS)));
-        TaskLanes lanes = new TaskLanes(starters, settings.maxConcurrent());
+        TaskLanes lanes = lanes(context, settings);
         DrivenClipLog driven = new DrivenClipLog(inbox.drivenClips());
         ClipArchive archive = new ClipArchive(settings.done(), settings.error(), driven);
         context.getRegistry().bind("inboxGuard", new InboxGuard(settings.inbox(), settings.taskId(), archive));
@@ -195,6 +227,47 @@ public class AvatarDriveConfiguration implements CamelConfiguration {
         }
         context.getRegistry().bind("drivenMessages", driven);
         context.getRegistry().bind("queueSteps", new QueueSteps(broker, settings.taskId(), driven));
+        TaskLaneProcessor queueLanes = new TaskLaneProcessor(context, lanes(context, settings), settings.taskId(),
+                AvatarDriveRoute.DRIVE);
+        context.getRegistry().bind("queueLanes", queueLanes);
+        LiveDrives utterances = new LiveDrives(context, queueLanes,
+                context.getRegistry().lookupByNameAndType(TaskInterrupts.BEAN, TaskInterrupts.class));
+        context.getRegistry().bind("queuePieces", new QueuePieces(utterances,
+                LiveSettings.from(lookup(context)).utteranceGapMs(), settings.taskId(), context.createProducerTemplate(),
+                "jms:queue:" + broker.resultsQueue()));
+    }
+
+    /**
+     * The live ingress (routes/live.yaml): HTTP on Camel's platform-http Vert.x server at ingress.host:ingress.port,
+     * and the WebSocket consumer on the same port, both on one Vert.x instance (which Vert.x lets share the port).
+     */
+    public static void bindLive(CamelContext context, DriveSettings settings, LiveSettings live) throws Exception {
+        Vertx vertx = context.getRegistry().findSingleByType(Vertx.class);
+        if (vertx == null) {
+            Vertx shared = Vertx.vertx();
+            context.getRegistry().bind("vertx", shared);
+            stopWithContext(context, () -> shared.close().toCompletionStage().toCompletableFuture().get());
+        }
+        VertxPlatformHttpServerConfiguration server = new VertxPlatformHttpServerConfiguration();
+        server.setBindHost(live.host());
+        server.setBindPort(live.port());
+        context.addService(new VertxPlatformHttpServer(server));
+        // the WebSocket consumer's server shares the port on the same Vert.x, so it must route the POST as well as the
+        // upgrade: it gets the platform-http server's router, once that server has made it (before routes start)
+        context.addService(new ServiceSupport() {
+            @Override
+            protected void doStart() {
+                context.getComponent("vertx-websocket", VertxWebsocketComponent.class).setRouter(
+                        VertxPlatformHttpRouter.lookup(context, VertxPlatformHttpRouter.getRouterNameFromPort(live.port())));
+            }
+        });
+        TaskLaneProcessor lanes = new TaskLaneProcessor(context, lanes(context, settings), settings.taskId(),
+                AvatarDriveRoute.DRIVE);
+        context.getRegistry().bind("liveLanes", lanes);
+        LiveDrives drives = new LiveDrives(context, lanes,
+                context.getRegistry().lookupByNameAndType(TaskInterrupts.BEAN, TaskInterrupts.class));
+        context.getRegistry().bind("httpSpeak", new HttpSpeak(live.utteranceGapMs()));
+        context.getRegistry().bind("socketSpeak", new SocketSpeak(drives, live.utteranceGapMs()));
     }
 
     private static DriveSettings startStandIn(CamelContext context, DriveSettings settings) throws Exception {

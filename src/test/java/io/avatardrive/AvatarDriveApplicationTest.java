@@ -29,6 +29,7 @@ class AvatarDriveApplicationTest {
         int managementPort = AvailablePortFinder.getNextAvailable();
         Properties overrides = new Properties();
         overrides.setProperty("management.port", Integer.toString(managementPort));
+        overrides.setProperty("ingress.port", Integer.toString(AvailablePortFinder.getNextAvailable()));
         overrides.setProperty("broker.port", Integer.toString(AvailablePortFinder.getNextAvailable()));
         overrides.setProperty("broker.data", data.resolve("broker").toString());
         overrides.setProperty("drive.inbox", data.resolve("inbox").toString());

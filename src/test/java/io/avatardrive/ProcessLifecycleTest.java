@@ -48,6 +48,7 @@ class ProcessLifecycleTest {
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"),
                 "-Dmanagement.port=" + AvailablePortFinder.getNextAvailable(),
+                "-Dingress.port=" + AvailablePortFinder.getNextAvailable(),
                 "-Dbroker.port=" + AvailablePortFinder.getNextAvailable(),
                 "-Dbroker.data=" + data.resolve("broker"),
                 "-Ddrive.inbox=" + data.resolve("inbox"),

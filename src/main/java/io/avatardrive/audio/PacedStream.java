@@ -1,6 +1,5 @@
 package io.avatardrive.audio;
 
-import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
@@ -70,6 +69,14 @@ public final class PacedStream {
         return done.whenComplete((v, failure) -> loop.runOnContext(x -> loop.owner().cancelTimer(stallCheck)));
     }
 
+    /**
+     * Ends the stream now if the pacer was cancelled, even while a read waits for live audio that may never come: the
+     * caller then sends Stop at once.
+     */
+    public void cancelled() {
+        loop.runOnContext(v -> endedByShutdown());
+    }
+
     private void next() {
         if (endedByShutdown()) {
             return;
@@ -92,7 +99,9 @@ public final class PacedStream {
                 return null;
             }
             byte[] pcm = chunks.next();
-            return new Chunk(pcm, !chunks.hasNext());
+            // live audio is not read ahead to learn whether this chunk is the last: that would hold each chunk back
+            // until the next one arrived; its stream ends at the next read instead
+            return new Chunk(pcm, !clip.live() && !chunks.hasNext());
         } catch (RuntimeException e) {
             done.completeExceptionally(e);
             return null;
@@ -145,10 +154,10 @@ public final class PacedStream {
         });
     }
 
-    /** Whether a shutdown has cut the drive short; if so the stream ends here, and the caller still sends Stop. */
+    /** Whether the drive was cut short (an interrupt, a shutdown); if so the stream ends here, and Stop still follows. */
     private boolean endedByShutdown() {
         if (pacer.cancelled()) {
-            done.completeExceptionally(new CancellationException("the drive was cut short: the pipeline is shutting down"));
+            done.completeExceptionally(pacer.cancellation());
             return true;
         }
         return false;

@@ -15,7 +15,11 @@ public final class Pacer {
     private final LongSupplier clock;
     private long startNanos = -1;
     private long maxLeadNanos;
-    private volatile boolean cancelled;
+    /** When the avatar will have played all it was sent, were it never to get more. */
+    private long playedOutAt = -1;
+    private long audioSentNanos;
+    private long starvedNanos;
+    private volatile RuntimeException cancellation;
 
     public Pacer(long leadMs) {
         this(leadMs, System::nanoTime);
@@ -37,8 +41,16 @@ public final class Pacer {
 
     /** The chunk goes now: records how far ahead the avatar will be once it holds {@code audioAfterNanos}. */
     public void turnTaken(long audioAfterNanos) {
-        long elapsed = startNanos < 0 ? 0 : clock.getAsLong() - startNanos;
+        long now = clock.getAsLong();
+        long elapsed = startNanos < 0 ? 0 : now - startNanos;
         maxLeadNanos = Math.max(maxLeadNanos, audioAfterNanos - elapsed);
+        // the avatar plays what it holds at real time: if it ran dry before this chunk, it had nothing to play meanwhile
+        long chunk = audioAfterNanos - audioSentNanos;
+        audioSentNanos = audioAfterNanos;
+        if (playedOutAt >= 0 && now > playedOutAt) {
+            starvedNanos += now - playedOutAt;
+        }
+        playedOutAt = Math.max(playedOutAt, now) + chunk;
     }
 
     /** A chunk was written; the first one starts the schedule. */
@@ -48,14 +60,26 @@ public final class Pacer {
         }
     }
 
-    /** Whether the drive was cut short (see {@link #cancel()}). */
+    /** Whether the drive was cut short (see {@link #cancel}). */
     public boolean cancelled() {
-        return cancelled;
+        return cancellation != null;
     }
 
-    /** Ends the stream at its next chunk, from any thread; the caller still sends Stop. */
-    public void cancel() {
-        cancelled = true;
+    /** Why the drive was cut short, or null. */
+    public RuntimeException cancellation() {
+        return cancellation;
+    }
+
+    /** Ends the stream at its next chunk, from any thread, failing it with {@code why}; the caller still sends Stop. */
+    public void cancel(RuntimeException why) {
+        if (cancellation == null) {
+            cancellation = why;
+        }
+    }
+
+    /** How long the avatar had played all it was sent and waited for more: a source slower than real time. */
+    public long starvedMs() {
+        return TimeUnit.NANOSECONDS.toMillis(starvedNanos);
     }
 
     public long maxLeadMs() {

@@ -42,6 +42,11 @@ public final class PcmClip implements AutoCloseable {
         return live;
     }
 
+    /** The same clip, read as audio still being produced: its reads may wait, so they run off the event loop. */
+    public PcmClip asLive() {
+        return live ? this : new PcmClip(name, sampleRate, pcm, conversion, true);
+    }
+
     public String name() {
         return name;
     }
@@ -56,8 +61,10 @@ public final class PcmClip implements AutoCloseable {
 
     /** The PCM bytes the clip will yield, or -1 when the source does not say (a raw stream). */
     public long expectedBytes() {
+        // a streaming writer's WAV declares the largest length it can: not a length at all
         if (pcm instanceof javax.sound.sampled.AudioInputStream audio
-            && audio.getFrameLength() != javax.sound.sampled.AudioSystem.NOT_SPECIFIED) {
+            && audio.getFrameLength() != javax.sound.sampled.AudioSystem.NOT_SPECIFIED
+            && audio.getFrameLength() < Integer.MAX_VALUE / BYTES_PER_SAMPLE) {
             return audio.getFrameLength() * BYTES_PER_SAMPLE;
         }
         return -1;

@@ -1,8 +1,12 @@
 package io.avatardrive.audio;
 
 import java.io.BufferedInputStream;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.SequenceInputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import javax.sound.sampled.AudioFormat;
@@ -82,7 +86,7 @@ public final class PcmNormaliser {
     public PcmClip wav(String name, InputStream in) throws IOException {
         AudioInputStream source;
         try {
-            source = AudioSystem.getAudioInputStream(in);
+            source = AudioSystem.getAudioInputStream(withoutZeroLength(in));
         } catch (UnsupportedAudioFileException | IOException e) {
             throw new AudioFormatProblem(name + ": not a WAV file the JDK can read (" + e + ")", e);
         }
@@ -98,6 +102,26 @@ public final class PcmNormaliser {
             throw new AudioFormatProblem(name + ": cannot convert " + describe(from) + " to " + describe(to)
                                          + " (" + e.getMessage() + ")", e);
         }
+    }
+
+    /**
+     * A WAV whose data chunk says 0 bytes, as a streaming TTS writes it before it knows the length, would read as
+     * empty: its header is given the "unknown" length 0xFFFFFFFF instead, so the audio is read until the stream ends.
+     * Reads no further than the header, so live audio is not waited for.
+     */
+    private static InputStream withoutZeroLength(InputStream in) throws IOException {
+        in.mark(WavExtent.MAX_HEADER);
+        byte[] header = WavExtent.readHeader(in);
+        WavExtent extent = WavExtent.parse(ByteBuffer.wrap(header).order(ByteOrder.LITTLE_ENDIAN));
+        if (extent.state() != WavExtent.State.UNKNOWN_LENGTH || extent.dataOffset() != header.length) {
+            in.reset();
+            return in;
+        }
+        ByteBuffer patched = ByteBuffer.wrap(header).order(ByteOrder.LITTLE_ENDIAN);
+        patched.putInt(4, -1);
+        patched.putInt(header.length - 4, -1);
+        return new BufferedInputStream(new SequenceInputStream(new ByteArrayInputStream(header), in),
+                READ_BUFFER);
     }
 
     /** Encoding and width first, then channels, then rate: the JDK converts each step but not always all at once. */

@@ -46,6 +46,41 @@ public record WavExtent(State state, long dataOffset, long declaredSize) {
         return parse(ByteBuffer.wrap(head, 0, n).order(ByteOrder.LITTLE_ENDIAN));
     }
 
+    /**
+     * Reads a WAV stream's header up to and including its data chunk's header, and no further, so that a stream still
+     * being produced is not waited on for audio; a stream that is not a WAV yields what was read.
+     */
+    static byte[] readHeader(InputStream in) throws IOException {
+        java.io.ByteArrayOutputStream header = new java.io.ByteArrayOutputStream(64);
+        byte[] riff = in.readNBytes(12);
+        header.write(riff);
+        if (riff.length < 12) {
+            return header.toByteArray();
+        }
+        while (header.size() + 8 <= MAX_HEADER) {
+            byte[] chunk = in.readNBytes(8);
+            header.write(chunk);
+            if (chunk.length < 8) {
+                break;
+            }
+            ByteBuffer b = ByteBuffer.wrap(chunk).order(ByteOrder.LITTLE_ENDIAN);
+            if (b.getInt(0) == 0x61746164 /* data */) {
+                break;
+            }
+            long size = Integer.toUnsignedLong(b.getInt(4));
+            long body = size + (size & 1);
+            if (header.size() + body > MAX_HEADER) {
+                break;
+            }
+            byte[] content = in.readNBytes((int) body);
+            header.write(content);
+            if (content.length < body) {
+                break;
+            }
+        }
+        return header.toByteArray();
+    }
+
     static WavExtent parse(ByteBuffer b) {
         if (b.limit() < 12) {
             return new WavExtent(State.HEADER_INCOMPLETE, 0, 0);

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 
 import io.avatardrive.audio.PacedStream;
 import io.avatardrive.audio.Pacer;
@@ -38,15 +39,29 @@ final class ActiveDrive {
     private long chunks;
     private Instant startedAt;
     private long lastProgressLog = System.nanoTime();
+    /** Live audio: when its first piece came; the start of firstPcmMs. */
+    private final LongSupplier receivedAt;
+    private long firstPcmAt = -1;
+    private volatile PacedStream stream;
 
-    ActiveDrive(String clipName, String taskId, PcmClip clip, DriveSettings settings, String backend, String speaker) {
+    /**
+     * @param receivedAt for live audio, when its first piece arrived ({@link System#nanoTime()}); null for a clip that
+     *                   was whole before its drive began
+     */
+    ActiveDrive(String clipName, String taskId, PcmClip clip, DriveSettings settings, String backend, String speaker,
+                LongSupplier receivedAt) {
         this.clipName = clipName;
         this.taskId = taskId;
         this.clip = clip;
         this.settings = settings;
         this.backend = backend;
         this.speaker = speaker;
+        this.receivedAt = receivedAt;
         this.pacer = new Pacer(settings.leadMs());
+    }
+
+    boolean live() {
+        return receivedAt != null;
     }
 
     boolean started() {
@@ -114,7 +129,7 @@ final class ActiveDrive {
 
     /** The paced stream of this drive's audio to its avatar session. */
     PacedStream stream(Executor workers) {
-        return new PacedStream(clip, chunker(), pacer, new PacedStream.Sink() {
+        stream = new PacedStream(clip, chunker(), pacer, new PacedStream.Sink() {
             @Override
             public CompletableFuture<Void> write(byte[] chunk, boolean last) {
                 return session.audio(chunk, last);
@@ -122,11 +137,18 @@ final class ActiveDrive {
 
             @Override
             public void written(int chunkBytes) {
+                if (firstPcmAt < 0) {
+                    firstPcmAt = System.nanoTime();
+                }
                 bytes += chunkBytes;
                 chunks++;
                 logProgress();
             }
         }, session.context(), workers, settings.stallTimeoutMs(), "the drive socket");
+        if (pacer.cancelled()) {
+            stream.cancelled();
+        }
+        return stream;
     }
 
     /** A long drive says how far it is every few seconds, so an operator sees it is alive. */
@@ -166,9 +188,23 @@ final class ActiveDrive {
         }
     }
 
-    /** Cuts the stream short at the next chunk; Stop still follows. */
-    void cancel() {
-        pacer.cancel();
+    /** Cuts the stream short at its next chunk, or at once if it waits for live audio; Stop still follows. */
+    void cancel(RuntimeException why) {
+        pacer.cancel(why);
+        PacedStream s = stream;
+        if (s != null) {
+            s.cancelled();
+        }
+    }
+
+    /** An interrupt for this drive's task: cut short, reported interrupted. */
+    void interrupt(String reason) {
+        cancel(new DriveInterrupted(reason));
+    }
+
+    /** Why the drive was cut short before or while streaming, or null. */
+    RuntimeException cancellation() {
+        return pacer.cancellation();
     }
 
     /** Releases the socket and the clip, whatever state the drive is in. */
@@ -183,11 +219,20 @@ final class ActiveDrive {
         }
     }
 
-    DriveReport report() {
+    /** The report of a drive that ended as {@code outcome}; the reason says why one was cut short. */
+    DriveReport report(Outcome outcome, String reason) {
         Instant finishedAt = Instant.now();
-        return new DriveReport(clipName, taskId, backend, driveId, clip.sampleRate(), bytes,
-                TimeUnit.NANOSECONDS.toMillis(clip.audioNanos(bytes)), chunks, startedAt.toString(), finishedAt.toString(),
-                Duration.between(startedAt, finishedAt).toMillis(), pacer.maxLeadMs(), speaker.isEmpty() ? null : speaker,
-                clip.conversion());
+        Instant began = startedAt != null ? startedAt : finishedAt;
+        Long firstPcmMs = null;
+        Long starvedMs = null;
+        if (live()) {
+            long from = receivedAt.getAsLong();
+            firstPcmMs = firstPcmAt < 0 || from < 0 ? null : TimeUnit.NANOSECONDS.toMillis(Math.max(0, firstPcmAt - from));
+            starvedMs = pacer.starvedMs();
+        }
+        return new DriveReport(outcome, clipName, taskId, backend, driveId, clip.sampleRate(), bytes,
+                TimeUnit.NANOSECONDS.toMillis(clip.audioNanos(bytes)), chunks, began.toString(), finishedAt.toString(),
+                Duration.between(began, finishedAt).toMillis(), pacer.maxLeadMs(), firstPcmMs, starvedMs,
+                speaker.isEmpty() ? null : speaker, clip.conversion(), reason);
     }
 }

@@ -14,6 +14,11 @@ public final class AvatarDriveConstants {
     /** The SAMI voice the clip is converted to before it is spoken (default voice.speaker; empty = its own voice). */
     public static final String SPEAKER = "Speaker";
     /**
+     * True on a clip that barges in: the task's drive in flight is cut and what of the task waits is superseded, then
+     * this clip speaks (see {@link TaskInterrupts}).
+     */
+    public static final String INTERRUPT = "Interrupt";
+    /**
      * An exchange property an ingress may set to a {@link Runnable}: run once the clip's last audio went out and before
      * Stop, to record the clip as driven, so that a crash after Stop can never make it speak again.
      */

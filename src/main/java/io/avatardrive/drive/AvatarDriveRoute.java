@@ -45,7 +45,14 @@ public class AvatarDriveRoute extends RouteBuilder {
     public void configure() {
         // created with the context: made lazily, two first drives at once would race to create its Vert.x instance
         getContext().getComponent("vertx-websocket", true);
-        steps = new DriveSteps(getContext().getExecutorServiceManager().newCachedThreadPool(this, "avatar-drive-io"));
+        // one registry of drives in flight per context, so that an interrupt reaches a task's drive from any ingress
+        TaskDrives drives = getContext().getRegistry().lookupByNameAndType(TaskDrives.BEAN, TaskDrives.class);
+        if (drives == null) {
+            drives = new TaskDrives();
+            getContext().getRegistry().bind(TaskDrives.BEAN, drives);
+        }
+        steps = new DriveSteps(getContext().getExecutorServiceManager().newCachedThreadPool(this, "avatar-drive-io"),
+                drives);
         // the API call and the socket handshake wait here, each bounded by its timeout: a vendor that hangs holds one
         // of these threads per hung drive, never one of the few threads that start every task's drives
         ExecutorService handshakes = getContext().getExecutorServiceManager().newCachedThreadPool(this,

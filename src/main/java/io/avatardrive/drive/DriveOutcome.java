@@ -5,6 +5,9 @@ public sealed interface DriveOutcome permits DriveReport, FailureReport {
 
     boolean succeeded();
 
+    /** How the drive ended. */
+    Outcome outcome();
+
     /** The clip's name, as reports and logs give it. */
     String clipName();
 

@@ -4,11 +4,16 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
-/** What an operator reads beside a driven clip: which backend and drive spoke it, how much audio, and how well it was paced. */
+/**
+ * What an operator reads beside a clip that was spoken, or deliberately not: how it ended, which backend and drive
+ * spoke it, how much audio, and how well it was paced; for live audio also how fast it started and how long the avatar
+ * waited for audio.
+ */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@JsonPropertyOrder({ "file", "taskId", "backend", "driveId", "sampleRate", "bytes", "audioMs", "chunks", "startedAt",
-        "finishedAt", "wallMs", "maxLeadMs", "speaker", "conversion" })
+@JsonPropertyOrder({ "outcome", "file", "taskId", "backend", "driveId", "sampleRate", "bytes", "audioMs", "chunks",
+        "startedAt", "finishedAt", "wallMs", "maxLeadMs", "firstPcmMs", "starvedMs", "speaker", "conversion", "reason" })
 public record DriveReport(
+        Outcome outcome,
         // the clip's name (a file name, or a message's ClipName); "file" in the report an operator reads
         @JsonProperty("file") String clipName,
         String taskId,
@@ -22,8 +27,19 @@ public record DriveReport(
         String finishedAt,
         long wallMs,
         long maxLeadMs,
+        // live audio only: first audio received -> first PCM sent, and time the avatar had nothing to play
+        Long firstPcmMs,
+        Long starvedMs,
         String speaker,
-        String conversion) implements DriveOutcome {
+        String conversion,
+        // why a drive was interrupted, superseded or cut
+        String reason) implements DriveOutcome {
+
+    /** A clip or utterance an interrupt overtook before it started: never spoken, filed as done with this report. */
+    public static DriveReport superseded(String clipName, String taskId, String reason) {
+        return new DriveReport(Outcome.SUPERSEDED, clipName, taskId, null, null, 0, 0, 0, 0, null, null, 0, 0, null,
+                null, null, null, reason);
+    }
 
     @Override
     public boolean succeeded() {

@@ -1,5 +1,6 @@
 package io.avatardrive.drive;
 
+import java.io.ByteArrayInputStream;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
@@ -7,17 +8,20 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
 import java.time.Instant;
 import java.util.Map;
-import java.util.Set;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.LongSupplier;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.avatardrive.audio.AudioCut;
 import io.avatardrive.audio.AudioFormatProblem;
+import io.avatardrive.audio.LiveAudio;
 import io.avatardrive.audio.PcmClip;
 import io.avatardrive.audio.PcmNormaliser;
 import io.avatardrive.audio.StreamStalled;
@@ -47,6 +51,7 @@ import org.slf4j.LoggerFactory;
 public final class DriveSteps {
 
     private static final long CONNECT_TIMEOUT_MS = 10_000;
+    private static final String SHUTTING_DOWN = "the drive was cut short: the pipeline is shutting down";
 
     private static final Logger LOG = LoggerFactory.getLogger(DriveSteps.class);
     private static final Pattern TASK_ID = Pattern.compile("[0-9A-Za-z_-]{1,128}");
@@ -54,7 +59,7 @@ public final class DriveSteps {
 
     private final ZegoSigner signer = new ZegoSigner();
     private volatile DriveMetrics metrics;
-    private final Set<ActiveDrive> active = ConcurrentHashMap.newKeySet();
+    private final TaskDrives active;
     /** Per API endpoint, done once its first call has been answered (or failed). */
     private final Map<String, CompletableFuture<Void>> firstCalls = new ConcurrentHashMap<>();
     private final ExecutorService workers;
@@ -64,17 +69,18 @@ public final class DriveSteps {
      * @param workers feeds voice conversions, reads their converted audio, and finishes drives: work that may block,
      *                kept off the event loops that pace the streams
      */
-    DriveSteps(ExecutorService workers) {
+    DriveSteps(ExecutorService workers, TaskDrives active) {
         this.workers = workers;
+        this.active = active;
     }
 
     /** On shutdown: every drive in flight ends its stream at the next chunk and sends Stop, so the process can exit. */
     void cancelAll() {
         if (!active.isEmpty()) {
-            LOG.info("Shutting down: cutting {} drive(s) short; they send Stop and their clips go back to the inbox",
-                    active.size());
+            LOG.info("Shutting down: cutting {} drive(s) short; they send Stop, their clips go back to the inbox or"
+                     + " queue, live utterances are reported cut", active.size());
         }
-        active.forEach(ActiveDrive::cancel);
+        active.cancelAll(new CancellationException(SHUTTING_DOWN));
     }
 
     private DriveMetrics metrics(Exchange exchange) {
@@ -112,13 +118,25 @@ public final class DriveSteps {
         }
         File file = exchange.getMessage().getBody(File.class);
         PcmClip clip;
+        LongSupplier receivedAt = null;
         if (file != null) {
             clip = openFile(normaliser, file, name);
         } else {
+            Object body = exchange.getMessage().getBody();
             InputStream in = exchange.getMessage().getMandatoryBody(InputStream.class);
             Integer rate = exchange.getMessage().getHeader(AvatarDriveConstants.SAMPLE_RATE, Integer.class);
             exchange.setProperty(AvatarDriveConstants.STAGE, Stage.DECODE);
+            // a stream may still be being written (a TTS callback, a live ingress): its reads may wait
+            boolean live = body instanceof InputStream && !(body instanceof ByteArrayInputStream);
+            if (live) {
+                long readAt = System.nanoTime();
+                receivedAt = body instanceof LiveAudio audio
+                        ? () -> audio.firstAudioNanos() < 0 ? readAt : audio.firstAudioNanos() : () -> readAt;
+            }
             clip = normaliser.open(name, in, rate);
+            if (live) {
+                clip = clip.asLive();
+            }
         }
         if (!speaker.isEmpty()) {
             exchange.setProperty(AvatarDriveConstants.STAGE, Stage.VOICE);
@@ -128,7 +146,10 @@ public final class DriveSteps {
         if (DriveSettings.VOLC_TTA.equals(backend)) {
             clip = PcmNormaliser.resample(clip, VolcFrames.SAMPLE_RATE);
         }
-        exchange.setProperty(AvatarDriveConstants.DRIVE, new ActiveDrive(name, taskId, clip, settings, backend, speaker));
+        ActiveDrive drive = new ActiveDrive(name, taskId, clip, settings, backend, speaker, receivedAt);
+        exchange.setProperty(AvatarDriveConstants.DRIVE, drive);
+        // from here an interrupt for the task reaches it, even before it has a DriveId or a socket
+        active.add(drive);
     }
 
     /** The WebSocket clients, made on first use on camel-vertx-websocket's Vert.x (which a user may configure). */
@@ -225,6 +246,10 @@ public final class DriveSteps {
     /** Connects the avatar's session and opens it: ZEGO's Start on the ticket's socket, or a Volcengine TTA session. */
     void start(Exchange exchange) throws Exception {
         ActiveDrive drive = exchange.getProperty(AvatarDriveConstants.DRIVE, ActiveDrive.class);
+        if (drive.cancellation() != null) {
+            // interrupted (or shut down) while it waited for its DriveId: never connected, nothing to Stop
+            throw drive.cancellation();
+        }
         DriveSettings settings = drive.settings();
         AvatarSession session = drive.isZego()
                 ? new ZegoSession(clients(exchange), drive.ticket(), drive.clip().sampleRate(), settings.wsTrustAll(),
@@ -232,7 +257,6 @@ public final class DriveSteps {
                 : new VolcSession(clients(exchange), settings.volc(), settings.stallTimeoutMs(), drive.clipName());
         LOG.info("Driving {} on task {} with {} {} at {} Hz", drive.clipName(), drive.taskId(), drive.backend(),
                 session.driveId(), drive.clip().sampleRate());
-        active.add(drive);
         drive.start(session);
         metrics(exchange).started();
     }
@@ -270,7 +294,9 @@ public final class DriveSteps {
      */
     void stop(Exchange exchange) throws Exception {
         ActiveDrive drive = exchange.getProperty(AvatarDriveConstants.DRIVE, ActiveDrive.class);
-        boolean streamFailed = exchange.getProperty(Exchange.EXCEPTION_CAUGHT) != null;
+        // an interrupted clip counts as driven: a redelivery must not speak it again
+        boolean streamFailed = exchange.getProperty(Exchange.EXCEPTION_CAUGHT) != null
+                && !(drive.cancellation() instanceof DriveInterrupted);
         RuntimeException notRecorded = null;
         Runnable record = exchange.getProperty(AvatarDriveConstants.BEFORE_STOP, Runnable.class);
         if (!streamFailed && record != null) {
@@ -298,7 +324,7 @@ public final class DriveSteps {
         ActiveDrive drive = exchange.getProperty(AvatarDriveConstants.DRIVE, ActiveDrive.class);
         active.remove(drive);
         drive.release();
-        DriveReport report = drive.report();
+        DriveReport report = drive.report(Outcome.DRIVEN, null);
         metrics(exchange).succeeded(report);
         LOG.info("Drove {} on task {}: DriveId {}, {} ms of audio at {} Hz in {} chunks, wall {} ms, max lead {} ms",
                 report.clipName(), report.taskId(), report.driveId(), report.audioMs(), report.sampleRate(), report.chunks(),
@@ -313,6 +339,14 @@ public final class DriveSteps {
         if (drive != null) {
             active.remove(drive);
             drive.release();
+            DriveReport cutShort = cutShort(drive, cause);
+            if (cutShort != null) {
+                metrics(exchange).succeeded(cutShort);
+                LOG.info("{} on task {} {} after {} ms of audio: {}", cutShort.clipName(), cutShort.taskId(),
+                        cutShort.outcome().label(), cutShort.audioMs(), cutShort.reason());
+                exchange.getMessage().setBody(cutShort);
+                return;
+            }
         }
         DriveSettings settings = settings(exchange);
         Redactor redactor = new Redactor(settings.serverSecret(), settings.volc().accessToken(), settings.sami().token());
@@ -354,6 +388,26 @@ public final class DriveSteps {
         metrics(exchange).failed(stage, drive != null && drive.started());
         LOG.warn("Could not drive {} on task {} ({}): {}", file, taskId, stage.label(), reason);
         exchange.getMessage().setBody(report);
+    }
+
+    /**
+     * A drive that ended early on purpose rather than failing: interrupted for its task, or live audio cut (its
+     * producer stopped, or a shutdown came). Its report says so, with the audio actually sent; null for a failure.
+     */
+    private static DriveReport cutShort(ActiveDrive drive, Throwable cause) {
+        RuntimeException cancellation = drive.cancellation();
+        if (cancellation instanceof DriveInterrupted) {
+            return drive.report(Outcome.INTERRUPTED, cancellation.getMessage());
+        }
+        for (Throwable t = cause; t != null; t = t.getCause()) {
+            if (t instanceof AudioCut) {
+                return drive.report(Outcome.CUT, drive.clipName() + ": " + t.getMessage());
+            }
+        }
+        if (cancellation != null && drive.live()) {
+            return drive.report(Outcome.CUT, drive.clipName() + ": " + cancellation.getMessage());
+        }
+        return null;
     }
 
     /** Our own failures say what they mean; anything else gets the stage's words and its root cause. */

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
 /** What an operator reads beside a clip that could not be spoken: where it failed, the vendor's code if any, and why. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@JsonPropertyOrder({ "file", "taskId", "stage", "vendor", "code", "vendorMessage", "reason" })
+@JsonPropertyOrder({ "outcome", "file", "taskId", "stage", "vendor", "code", "vendorMessage", "reason" })
 public record FailureReport(
         // the clip's name (a file name, or a message's ClipName); "file" in the report an operator reads
         @JsonProperty("file") String clipName,
@@ -21,6 +21,12 @@ public record FailureReport(
     @Override
     public boolean succeeded() {
         return false;
+    }
+
+    /** Always {@link Outcome#FAILED}: in the JSON so that every report can be read the same way. */
+    @JsonProperty("outcome")
+    public Outcome outcome() {
+        return Outcome.FAILED;
     }
 
     /** The vendor whose code a report carries. */

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Properties;
+import java.util.regex.Pattern;
 
 import io.avatardrive.drive.AvatarDriveConstants;
 import org.apache.camel.Exchange;
@@ -14,11 +15,14 @@ import org.apache.camel.Processor;
 /**
  * Reads a dropped clip's address from where it lies: the inbox root drives the default task, inbox/TASKID/ drives
  * TASKID. A task folder may hold a {@value #FOLDER_SETTINGS} file whose drive.backend and voice.speaker apply to every
- * clip in it; it is hidden, so it is never taken for a clip.
+ * clip in it; it is hidden, so it is never taken for a clip. A clip named NAME.interrupt.wav (or .pcm, .RATE.pcm)
+ * barges in: it cuts the task's current drive and supersedes the clips waiting before it.
  */
 public class InboxAddress implements Processor {
 
     public static final String FOLDER_SETTINGS = ".drive.properties";
+
+    private static final Pattern INTERRUPTING = Pattern.compile("(?i).*\\.interrupt\\.(wav|pcm|[0-9]+\\.pcm)$");
 
     private final String defaultTaskId;
 
@@ -32,6 +36,9 @@ public class InboxAddress implements Processor {
         int slash = relative.indexOf('/');
         exchange.getMessage().setHeader(AvatarDriveConstants.TASK_ID, slash < 0 ? defaultTaskId : relative.substring(0, slash));
         exchange.getMessage().setHeader(AvatarDriveConstants.CLIP_NAME, relative);
+        if (INTERRUPTING.matcher(relative).matches()) {
+            exchange.getMessage().setHeader(AvatarDriveConstants.INTERRUPT, true);
+        }
         String parent = exchange.getMessage().getHeader(Exchange.FILE_PARENT, String.class);
         if (slash >= 0 && parent != null) {
             Path folderSettings = Path.of(parent).resolve(FOLDER_SETTINGS);

@@ -5,11 +5,11 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.avatardrive.drive.DriveFailedException;
 import io.avatardrive.drive.AvatarDriveConstants;
+import io.avatardrive.drive.ClipNames;
 import io.avatardrive.drive.DriveOutcome;
 import io.avatardrive.drive.DriveReport;
 import io.avatardrive.drive.FailureClassifier;
@@ -42,7 +42,6 @@ public class QueueSteps {
     /** The stage a dead letter names when the message failed around its drive, not in it. */
     static final String QUEUE_STAGE = "queue";
 
-    private static final Pattern UNSAFE = Pattern.compile("[^0-9A-Za-z._ -]|\\.\\.");
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int COPY_BUFFER = 64 * 1024;
 
@@ -83,11 +82,12 @@ public class QueueSteps {
         Message message = exchange.getMessage().getMandatoryBody(Message.class);
         String id = messageId(message);
         String taskId = stringProperty(message, AvatarDriveConstants.TASK_ID, defaultTaskId);
-        String name = safeName(stringProperty(message, AvatarDriveConstants.CLIP_NAME, id));
+        String name = ClipNames.safe(stringProperty(message, AvatarDriveConstants.CLIP_NAME, id));
         exchange.getMessage().setHeader(MESSAGE_ID, id);
         exchange.getMessage().setHeader(AvatarDriveConstants.TASK_ID, taskId);
         exchange.getMessage().setHeader(AvatarDriveConstants.CLIP_NAME, name);
-        for (String property : new String[] {AvatarDriveConstants.SAMPLE_RATE, AvatarDriveConstants.BACKEND, AvatarDriveConstants.SPEAKER}) {
+        for (String property : new String[] {AvatarDriveConstants.SAMPLE_RATE, AvatarDriveConstants.BACKEND, AvatarDriveConstants.SPEAKER,
+                AvatarDriveConstants.INTERRUPT}) {
             if (message.propertyExists(property)) {
                 exchange.getMessage().setHeader(property, message.getObjectProperty(property));
             }
@@ -219,12 +219,6 @@ public class QueueSteps {
         } else {
             LOG.info("{} was driven before; not speaking it again", exchange.getMessage().getHeader(AvatarDriveConstants.CLIP_NAME));
         }
-    }
-
-    /** A ClipName from the queue can never name a path: no separators, no "..". */
-    static String safeName(String name) {
-        String safe = UNSAFE.matcher(name).replaceAll("_");
-        return safe.isBlank() ? "clip" : safe;
     }
 
     private static String stringProperty(Message message, String name, String fallback) throws JMSException {

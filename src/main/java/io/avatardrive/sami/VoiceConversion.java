@@ -1,5 +1,6 @@
 package io.avatardrive.sami;
 
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
@@ -139,7 +140,7 @@ public final class VoiceConversion implements VendorSocket.Listener {
 
     /** The drive ended early (failed, or cut short at shutdown): stop sending and hang up. */
     private void abandon() {
-        pacer.cancel();
+        pacer.cancel(new CancellationException("the drive ended"));
         closeSocket();
     }
 

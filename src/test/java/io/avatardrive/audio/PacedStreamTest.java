@@ -88,7 +88,7 @@ class PacedStreamTest {
         Pacer pacer = new Pacer(LEAD_MS);
         PacedStream.Sink cancelAfterFirst = (chunk, last) -> {
             writes.add(new Write(System.nanoTime(), chunk.length, last));
-            pacer.cancel();
+            pacer.cancel(new CancellationException("shutting down"));
             return CompletableFuture.completedFuture(null);
         };
         ExecutionException failed = assertThrows(ExecutionException.class,

@@ -67,7 +67,7 @@ class PacerTest {
     void cancelMarksTheStreamForEnding() {
         Pacer pacer = new Pacer(0);
         assertFalse(pacer.cancelled());
-        pacer.cancel();
+        pacer.cancel(new java.util.concurrent.CancellationException("cut"));
         assertTrue(pacer.cancelled());
     }
 }

@@ -1,4 +1,4 @@
-package io.avatardrive.inbox;
+package io.avatardrive.drive;
 
 import java.time.Duration;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package io.avatardrive.inbox;
+package io.avatardrive.drive;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -18,7 +19,7 @@ import java.util.function.Supplier;
  */
 public final class TaskLanes {
 
-    private record Work(String task, Supplier<? extends CompletionStage<?>> work) {
+    private record Work(String task, Supplier<? extends CompletionStage<?>> work, Consumer<String> superseded) {
     }
 
     private final Executor executor;
@@ -38,8 +39,18 @@ public final class TaskLanes {
         this.maxRunning = maxRunning;
     }
 
+    /** Queues work that an interrupt cannot supersede: it runs in its turn whatever happens. */
     public void submit(String task, Supplier<? extends CompletionStage<?>> work) {
-        Work w = new Work(task, work);
+        submit(task, work, null);
+    }
+
+    /**
+     * Queues work behind the task's earlier work.
+     *
+     * @param superseded called instead of the work, with the reason, if an interrupt for the task comes while it waits
+     */
+    public void submit(String task, Supplier<? extends CompletionStage<?>> work, Consumer<String> superseded) {
+        Work w = new Work(task, work, superseded);
         synchronized (lanes) {
             Deque<Work> lane = lanes.get(task);
             if (lane != null) {
@@ -50,6 +61,33 @@ public final class TaskLanes {
             ready.add(w);
         }
         launchReady();
+    }
+
+    /**
+     * An interrupt for the task: work of it that waits (not the running one) and can be superseded is dropped from the
+     * lane and told why, in the order it arrived. Returns how many were superseded.
+     */
+    public int supersede(String task, String reason) {
+        List<Work> dropped = new ArrayList<>();
+        synchronized (lanes) {
+            Deque<Work> lane = lanes.get(task);
+            if (lane == null) {
+                return 0;
+            }
+            // the task's next work may already wait for a free place rather than in its lane
+            boolean wasReady = ready.removeIf(w -> w.task().equals(task) && w.superseded() != null && dropped.add(w));
+            lane.removeIf(w -> w.superseded() != null && dropped.add(w));
+            if (wasReady) {
+                Work next = lane.poll();
+                if (next == null) {
+                    lanes.remove(task);
+                } else {
+                    ready.add(next);
+                }
+            }
+        }
+        dropped.forEach(w -> w.superseded().accept(reason));
+        return dropped.size();
     }
 
     /** Tasks with work running or waiting. */

@@ -1,10 +1,7 @@
-package io.avatardrive.inbox;
+package io.avatardrive.drive;
 
 import java.util.concurrent.CompletableFuture;
 
-import io.avatardrive.drive.AvatarDriveConstants;
-import io.avatardrive.drive.FailureReport;
-import io.avatardrive.drive.Stage;
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.AsyncProducer;
 import org.apache.camel.CamelContext;
@@ -13,9 +10,10 @@ import org.apache.camel.support.AsyncProcessorSupport;
 import org.apache.camel.support.service.ServiceHelper;
 
 /**
- * Hands each exchange to its TaskId's lane and runs the given endpoint there (the folder's drive, retries included);
- * the exchange continues down its own route once that is done, so the folder files a clip only after its drive is
- * over. Camel has no FIFO-per-key processor that neither blocks the poller nor lets one key's next exchange overtake
+ * Hands each exchange to its TaskId's lane and runs the given endpoint there (the folder's drive with its retries, or
+ * the drive itself); the exchange continues down its own route once that is done, so the folder files a clip only
+ * after its drive is over. An interrupt for the task while the exchange waits supersedes it: it continues at once with
+ * a superseded report. Camel has no FIFO-per-key processor that neither blocks the poller nor lets one key's next exchange overtake
  * the one being retried, so the lanes are {@link TaskLanes}; everything else is Camel's.
  */
 public class TaskLaneProcessor extends AsyncProcessorSupport {
@@ -41,7 +39,11 @@ public class TaskLaneProcessor extends AsyncProcessorSupport {
                 exchange.setException(failure);
             }
             callback.done(false);
-        }));
+        }), reason -> {
+            String name = exchange.getMessage().getHeader(AvatarDriveConstants.CLIP_NAME, "clip", String.class);
+            exchange.getMessage().setBody(DriveReport.superseded(name, task, name + ": " + reason));
+            callback.done(false);
+        });
         return false;
     }
 

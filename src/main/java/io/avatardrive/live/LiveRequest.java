@@ -1,0 +1,27 @@
+package io.avatardrive.live;
+
+import io.avatardrive.drive.AvatarDriveConstants;
+import org.apache.camel.Message;
+
+/**
+ * What a live utterance is and where it goes, however it came: the task, its name in reports, the rate of raw PCM (null
+ * for a WAV stream), the backend and voice (null for the defaults), and whether it barges in.
+ */
+record LiveRequest(String taskId, String name, Integer sampleRate, String backend, String speaker, boolean interrupt) {
+
+    /** The drive's headers for this utterance. */
+    void applyTo(Message message) {
+        message.setHeader(AvatarDriveConstants.TASK_ID, taskId);
+        message.setHeader(AvatarDriveConstants.CLIP_NAME, name);
+        setIfPresent(message, AvatarDriveConstants.SAMPLE_RATE, sampleRate);
+        setIfPresent(message, AvatarDriveConstants.BACKEND, backend);
+        setIfPresent(message, AvatarDriveConstants.SPEAKER, speaker);
+        message.setHeader(AvatarDriveConstants.INTERRUPT, interrupt);
+    }
+
+    private static void setIfPresent(Message message, String header, Object value) {
+        if (value != null) {
+            message.setHeader(header, value);
+        }
+    }
+}

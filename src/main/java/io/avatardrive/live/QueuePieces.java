@@ -1,0 +1,224 @@
+package io.avatardrive.live;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.avatardrive.audio.LiveAudio;
+import io.avatardrive.drive.AvatarDriveConstants;
+import io.avatardrive.drive.ClipNames;
+import io.avatardrive.drive.DriveOutcome;
+import io.avatardrive.drive.DriveReport;
+import jakarta.jms.BytesMessage;
+import jakarta.jms.JMSException;
+import jakarta.jms.Message;
+import jakarta.jms.TextMessage;
+import org.apache.camel.Exchange;
+import org.apache.camel.ProducerTemplate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Utterances published on the drive queue piece by piece, as a streaming TTS produces them: a message with
+ * {@value #UTTERANCE_ID} is one piece, {@value #SEQ} 0, 1, 2, ... in order, {@value #LAST} true on the final one.
+ * Piece 0 starts the drive; later pieces are streamed into it as they come; a piece is taken (committed) as soon as it
+ * is handed over, so a task's consumer is never held for the length of an utterance and its next pieces never wait
+ * behind it. The report goes to the results queue after Stop. A bad piece is refused to the dead-letter queue with
+ * its reason; an utterance whose pieces stop or skip is cut.
+ */
+public final class QueuePieces {
+
+    public static final String UTTERANCE_ID = "UtteranceId";
+    public static final String SEQ = "Seq";
+    public static final String LAST = "Last";
+    /** Set on a refused piece: why, for the dead-letter queue's DriveReason. */
+    public static final String REFUSED = "avatarDriveRefused";
+    /** The dead-letter stage of a refused piece. */
+    public static final String STAGE = "utterance";
+
+    private static final Logger LOG = LoggerFactory.getLogger(QueuePieces.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+    /** A piece is a fraction of a second of audio; anything this large is not one. */
+    private static final int MAX_PIECE_BYTES = 4 * 1024 * 1024;
+    private static final int REMEMBERED = 10_000;
+
+    private static final class Utterance {
+        final LiveAudio audio;
+        int nextSeq = 1;
+
+        Utterance(LiveAudio audio) {
+            this.audio = audio;
+        }
+    }
+
+    private final LiveDrives drives;
+    private final long gapMs;
+    private final String defaultTaskId;
+    private final ProducerTemplate results;
+    private final String resultsUri;
+    private final Map<String, Utterance> speaking = new ConcurrentHashMap<>();
+    /** Utterances that ended, so a late piece is told "finished" rather than "unknown". */
+    private final Set<String> finished = Collections.newSetFromMap(Collections.synchronizedMap(
+            new LinkedHashMap<>(16, 0.75f, false) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+                    return size() > REMEMBERED;
+                }
+            }));
+
+    /**
+     * @param results    publishes each utterance's report, after its Stop, to {@code resultsUri}
+     */
+    public QueuePieces(LiveDrives drives, long gapMs, String defaultTaskId, ProducerTemplate results, String resultsUri) {
+        this.drives = drives;
+        this.gapMs = gapMs;
+        this.defaultTaskId = defaultTaskId;
+        this.results = results;
+        this.resultsUri = resultsUri;
+    }
+
+    /** Whether the message is a piece of an utterance rather than a whole clip. */
+    public boolean isPiece(Exchange exchange) throws JMSException {
+        Message message = exchange.getMessage().getBody(Message.class);
+        return message != null && message.propertyExists(UTTERANCE_ID);
+    }
+
+    /** Hands the piece to its utterance; a piece that cannot be is marked {@value #REFUSED} with the reason. */
+    public void piece(Exchange exchange) throws Exception {
+        Message message = exchange.getMessage().getMandatoryBody(Message.class);
+        String id = ClipNames.safe(String.valueOf(message.getObjectProperty(UTTERANCE_ID)));
+        String taskId = text(message, AvatarDriveConstants.TASK_ID, defaultTaskId);
+        byte[] audio = body(message);
+        exchange.getMessage().setBody(audio);
+        exchange.getMessage().setHeader(UTTERANCE_ID, id);
+        exchange.getMessage().setHeader(AvatarDriveConstants.TASK_ID, taskId);
+        Integer seq = integer(message, SEQ);
+        boolean last = Boolean.parseBoolean(text(message, LAST, "false"));
+        if (seq == null) {
+            refuse(exchange, "utterance " + id + ": the piece has no whole-number Seq");
+        } else if (audio == null) {
+            refuse(exchange, "utterance " + id + ": piece " + seq + " is larger than " + MAX_PIECE_BYTES + " bytes");
+        } else if (seq == 0) {
+            start(exchange, message, id, taskId, audio, last);
+        } else {
+            next(exchange, id, seq, audio, last);
+        }
+    }
+
+    private void start(Exchange exchange, Message message, String id, String taskId, byte[] audio, boolean last)
+            throws JMSException {
+        if (speaking.containsKey(id) || finished.contains(id)) {
+            refuse(exchange, "utterance " + id + ": piece 0 came again; an UtteranceId is spoken once");
+            return;
+        }
+        LiveAudio live = new LiveAudio(gapMs, "drive.utterance-gap-ms");
+        live.append(audio);
+        if (last) {
+            live.end();
+        } else {
+            speaking.put(id, new Utterance(live));
+        }
+        LiveRequest request = new LiveRequest(taskId, ClipNames.safe(text(message, AvatarDriveConstants.CLIP_NAME, id)),
+                integer(message, AvatarDriveConstants.SAMPLE_RATE), text(message, AvatarDriveConstants.BACKEND, null),
+                text(message, AvatarDriveConstants.SPEAKER, null),
+                Boolean.parseBoolean(text(message, AvatarDriveConstants.INTERRUPT, "false")));
+        drives.speak(request, live).whenComplete((report, failure) -> {
+            speaking.remove(id);
+            finished.add(id);
+            if (report != null) {
+                publish(id, report);
+            } else {
+                LOG.warn("Utterance {} on task {} ended without a report: {}", id, taskId, failure.getMessage());
+            }
+        });
+    }
+
+    private void next(Exchange exchange, String id, int seq, byte[] audio, boolean last) {
+        Utterance utterance = speaking.get(id);
+        if (utterance == null) {
+            refuse(exchange, "utterance " + id + ": piece " + seq + " is for an utterance that "
+                             + (finished.contains(id) ? "has already ended" : "never started (no piece 0)"));
+            return;
+        }
+        synchronized (utterance) {
+            if (seq != utterance.nextSeq) {
+                speaking.remove(id);
+                utterance.audio.cut("piece " + utterance.nextSeq + " is missing (piece " + seq + " came instead)");
+                refuse(exchange, "utterance " + id + ": piece " + seq + " came where piece " + utterance.nextSeq
+                                 + " was due; the utterance is cut");
+                return;
+            }
+            utterance.nextSeq++;
+            utterance.audio.append(audio);
+            if (last) {
+                speaking.remove(id);
+                utterance.audio.end();
+            }
+        }
+    }
+
+    /** A refused piece as a dead letter: its bytes, with DriveStage {@value #STAGE} and the reason. */
+    public void deadLetter(Exchange exchange) {
+        exchange.getMessage().removeHeaders("Camel*");
+        exchange.getMessage().setHeader("DriveStage", STAGE);
+        exchange.getMessage().setHeader("DriveReason", exchange.getProperty(REFUSED, String.class));
+    }
+
+    private void publish(String id, DriveOutcome report) {
+        try {
+            String json = JSON.writeValueAsString(report);
+            String driveId = report instanceof DriveReport driven ? driven.driveId() : null;
+            results.asyncSend(resultsUri, e -> {
+                e.getMessage().setHeader(UTTERANCE_ID, id);
+                e.getMessage().setHeader(AvatarDriveConstants.TASK_ID, report.taskId());
+                if (driveId != null) {
+                    e.getMessage().setHeader("DriveId", driveId);
+                }
+                e.getMessage().setBody(json);
+            });
+        } catch (JsonProcessingException e) {
+            LOG.warn("Could not write the report of utterance {}: {}", id, e.getMessage());
+        }
+    }
+
+    private static void refuse(Exchange exchange, String reason) {
+        LOG.warn("Refused a piece: {}", reason);
+        exchange.setProperty(REFUSED, reason);
+    }
+
+    /** The piece's bytes, or null if it is too large to be one. */
+    private static byte[] body(Message message) throws JMSException {
+        if (message instanceof BytesMessage bytes) {
+            if (bytes.getBodyLength() > MAX_PIECE_BYTES) {
+                return null;
+            }
+            byte[] audio = new byte[(int) bytes.getBodyLength()];
+            bytes.readBytes(audio);
+            return audio;
+        }
+        if (message instanceof TextMessage text && text.getText() != null) {
+            byte[] audio = text.getText().getBytes(StandardCharsets.ISO_8859_1);
+            return audio.length > MAX_PIECE_BYTES ? null : audio;
+        }
+        return new byte[0];
+    }
+
+    private static String text(Message message, String property, String fallback) throws JMSException {
+        Object value = message.getObjectProperty(property);
+        return value == null || value.toString().isBlank() ? fallback : value.toString().trim();
+    }
+
+    private static Integer integer(Message message, String property) throws JMSException {
+        String value = text(message, property, null);
+        try {
+            return value == null ? null : Integer.valueOf(value);
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+}

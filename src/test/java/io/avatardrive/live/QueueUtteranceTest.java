@@ -1,0 +1,121 @@
+package io.avatardrive.live;
+
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.avatardrive.standin.StandInDrive;
+import io.avatardrive.support.LiveTestSupport;
+import io.avatardrive.support.TestClips;
+import jakarta.jms.Connection;
+import jakarta.jms.Message;
+import jakarta.jms.MessageProducer;
+import jakarta.jms.Session;
+import org.junit.jupiter.api.Test;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Utterances published on the queue piece by piece: one drive each, from the first piece, in order, to the last byte. */
+class QueueUtteranceTest extends LiveTestSupport {
+
+    private static final String TASK = "queue-live";
+
+    @Test
+    void piecesOfOddLengthsDriveOneDriveThatStartsBeforeTheLastPieceIsPublished() throws Exception {
+        byte[] pcm = TestClips.pcm16(16000, 1.0);
+        try (Connection connection = connect()) {
+            Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
+            MessageProducer producer = session.createProducer(session.createQueue(brokerSettings.queue()));
+            // pieces of 3201 bytes: every other piece splits a sample across two messages
+            int piece = 3201;
+            int seq = 0;
+            for (int at = 0; at < pcm.length; at += piece, seq++) {
+                byte[] part = Arrays.copyOfRange(pcm, at, Math.min(pcm.length, at + piece));
+                publishPiece(session, producer, "u-1", seq, false, part, seq == 0
+                        ? Map.of("TaskId", TASK, "SampleRate", 16000, "ClipName", "hello-utterance") : Map.of());
+                if (seq == 2) {
+                    // the avatar is already speaking while the TTS is still producing
+                    await().atMost(Duration.ofSeconds(5)).until(() -> standIn.drives().stream()
+                            .anyMatch(d -> TASK.equals(d.taskId()) && d.bytes() > 0));
+                }
+                Thread.sleep(30);
+            }
+            publishPiece(session, producer, "u-1", seq, true, new byte[0], Map.of());
+        }
+        JsonNode report = receiveReports(1, 15_000).get(0);
+        assertEquals("driven", report.path("outcome").asText(), report.toString());
+        assertEquals("hello-utterance", report.path("file").asText());
+        assertEquals(pcm.length, report.path("bytes").asLong());
+        assertTrue(report.has("firstPcmMs") && report.has("starvedMs"), report.toString());
+        StandInDrive drive = heardCompleted(report.path("driveId").asText());
+        assertEquals(TestClips.sha256(pcm), drive.sha256(), "every byte, in order, with split samples whole");
+        assertEquals(List.of("Start", "audio", "Stop"), drive.frames());
+        assertEquals(1, standIn.drives().stream().filter(d -> TASK.equals(d.taskId())).count(), "one DriveId per utterance");
+    }
+
+    @Test
+    void aSkippedSeqCutsTheUtteranceAndTheMisplacedPieceIsDeadLetteredWithItsReason() throws Exception {
+        byte[] pcm = TestClips.pcm16(16000, 0.2);
+        try (Connection connection = connect()) {
+            Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
+            MessageProducer producer = session.createProducer(session.createQueue(brokerSettings.queue()));
+            publishPiece(session, producer, "u-skip", 0, false, pcm, Map.of("TaskId", TASK, "SampleRate", 16000));
+            publishPiece(session, producer, "u-skip", 2, false, pcm, Map.of("TaskId", TASK));
+        }
+        JsonNode report = receiveReports(1, 15_000).get(0);
+        assertEquals("cut", report.path("outcome").asText(), report.toString());
+        assertTrue(report.path("reason").asText().contains("piece 1 is missing"), report.toString());
+        StandInDrive drive = heardCompleted(report.path("driveId").asText());
+        assertEquals(List.of("Start", "audio", "Stop"), drive.frames(), "Stop after what arrived");
+        Message dead = receive(brokerSettings.deadLetterQueue(), 1, 10_000).get(0);
+        assertEquals("utterance", dead.getStringProperty("DriveStage"));
+        assertTrue(dead.getStringProperty("DriveReason").contains("piece 2 came where piece 1 was due"),
+                dead.getStringProperty("DriveReason"));
+    }
+
+    @Test
+    void aPieceForAnUtteranceThatNeverStartedIsDeadLetteredAndTheNextClipIsDriven() throws Exception {
+        try (Connection connection = connect()) {
+            Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
+            MessageProducer producer = session.createProducer(session.createQueue(brokerSettings.queue()));
+            publishPiece(session, producer, "u-ghost", 3, false, new byte[320], Map.of("TaskId", TASK));
+        }
+        Message dead = receive(brokerSettings.deadLetterQueue(), 1, 10_000).get(0);
+        assertTrue(dead.getStringProperty("DriveReason").contains("u-ghost: piece 3 is for an utterance that never started"),
+                dead.getStringProperty("DriveReason"));
+        publish(TestClips.pcm16(16000, 0.2), TASK, 16000, "after-the-ghost.pcm");
+        assertEquals("driven", receiveReports(1, 15_000).get(0).path("outcome").asText());
+    }
+
+    @Test
+    void anUtteranceWhoseLastPieceNeverComesIsCutAfterTheGap() throws Exception {
+        try (Connection connection = connect()) {
+            Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
+            MessageProducer producer = session.createProducer(session.createQueue(brokerSettings.queue()));
+            publishPiece(session, producer, "u-gap", 0, false, TestClips.pcm16(16000, 0.3),
+                    Map.of("TaskId", TASK, "SampleRate", 16000));
+        }
+        JsonNode report = receiveReports(1, 15_000).get(0);
+        assertEquals("cut", report.path("outcome").asText(), report.toString());
+        assertTrue(report.path("reason").asText().contains("drive.utterance-gap-ms"), report.toString());
+        assertEquals(9600, report.path("bytes").asLong(), "the audio that came was spoken");
+        assertEquals(List.of("Start", "audio", "Stop"), heardCompleted(report.path("driveId").asText()).frames());
+    }
+
+    @Test
+    void rawPcmAtARateTheAvatarDoesNotTakeIsReportedFailedWithTheReason() throws Exception {
+        try (Connection connection = connect()) {
+            Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
+            MessageProducer producer = session.createProducer(session.createQueue(brokerSettings.queue()));
+            publishPiece(session, producer, "u-rate", 0, true, TestClips.pcm16(8000, 0.2),
+                    Map.of("TaskId", TASK, "SampleRate", 8000));
+        }
+        JsonNode report = receiveReports(1, 15_000).get(0);
+        assertEquals("failed", report.path("outcome").asText(), report.toString());
+        assertTrue(report.path("reason").asText().contains("8000 Hz"), report.toString());
+    }
+}
