@@ -24,6 +24,7 @@ import io.avatardrive.drive.TaskLaneProcessor;
 import io.avatardrive.drive.TaskLanes;
 import io.avatardrive.live.HttpSpeak;
 import io.avatardrive.live.LiveDrives;
+import io.avatardrive.live.OrderedFramesComponent;
 import io.avatardrive.live.QueuePieces;
 import io.avatardrive.live.SocketSpeak;
 import io.avatardrive.queue.BrokerHealthCheck;
@@ -248,6 +249,11 @@ public class AvatarDriveConfiguration implements CamelConfiguration {
             context.getRegistry().bind("vertx", shared);
             stopWithContext(context, () -> shared.close().toCompletionStage().toCompletableFuture().get());
         }
+        // the stock consumer may route two frames of one connection out of order (see OrderedFramesComponent)
+        if (context.hasComponent("vertx-websocket") != null) {
+            context.removeComponent("vertx-websocket");
+        }
+        context.addComponent("vertx-websocket", new OrderedFramesComponent());
         VertxPlatformHttpServerConfiguration server = new VertxPlatformHttpServerConfiguration();
         server.setBindHost(live.host());
         server.setBindPort(live.port());

@@ -1,0 +1,99 @@
+package io.avatardrive.live;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.avatardrive.standin.StandInDrive;
+import io.avatardrive.support.LiveTestSupport;
+import io.avatardrive.support.TestClips;
+import org.junit.jupiter.api.Test;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** ws://.../tasks/{TaskId}/speak: binary PCM frames, {"action":"end"}, then the report as one text frame and a close. */
+class SocketSpeakTest extends LiveTestSupport {
+
+    private static final String TASK = "ws-live";
+
+    /** What the server answered: its one text frame and its close code. */
+    private static final class Answer implements WebSocket.Listener {
+        final CompletableFuture<String> report = new CompletableFuture<>();
+        final CompletableFuture<Integer> closed = new CompletableFuture<>();
+        private final StringBuilder text = new StringBuilder();
+
+        @Override
+        public CompletionStage<?> onText(WebSocket socket, CharSequence data, boolean last) {
+            text.append(data);
+            if (last) {
+                report.complete(text.toString());
+            }
+            socket.request(1);
+            return null;
+        }
+
+        @Override
+        public CompletionStage<?> onClose(WebSocket socket, int statusCode, String reason) {
+            closed.complete(statusCode);
+            return null;
+        }
+    }
+
+    private WebSocket open(String query, Answer answer) {
+        return HttpClient.newHttpClient().newWebSocketBuilder()
+                .buildAsync(URI.create(speakUrl("ws", TASK) + query), answer).join();
+    }
+
+    @Test
+    void binaryFramesThenEndAreSpokenAndTheReportComesBackBeforeANormalClose() throws Exception {
+        byte[] pcm = TestClips.pcm16(16000, 0.6);
+        Answer answer = new Answer();
+        WebSocket socket = open("?rate=16000&name=hello-ws", answer);
+        int frame = 1601; // odd: a sample split across two frames arrives whole
+        for (int at = 0; at < pcm.length; at += frame) {
+            socket.sendBinary(ByteBuffer.wrap(Arrays.copyOfRange(pcm, at, Math.min(pcm.length, at + frame))), true).join();
+        }
+        socket.sendText("{\"action\":\"end\"}", true).join();
+        JsonNode report = JSON.readTree(answer.report.get(15, TimeUnit.SECONDS));
+        assertEquals("driven", report.path("outcome").asText(), report.toString());
+        assertEquals("hello-ws", report.path("file").asText());
+        assertEquals(1000, answer.closed.get(5, TimeUnit.SECONDS));
+        StandInDrive drive = heardCompleted(report.path("driveId").asText());
+        assertEquals(TestClips.sha256(pcm), drive.sha256());
+        assertEquals(List.of("Start", "audio", "Stop"), drive.frames());
+    }
+
+    @Test
+    void aClientThatDisconnectsMidUtteranceCutsItAndStopIsSent() throws Exception {
+        Answer answer = new Answer();
+        WebSocket socket = open("?rate=16000", answer);
+        socket.sendBinary(ByteBuffer.wrap(TestClips.pcm16(16000, 0.3)), true).join();
+        await().atMost(Duration.ofSeconds(10)).until(() -> standIn.drives().stream()
+                .anyMatch(d -> TASK.equals(d.taskId()) && d.bytes() > 0));
+        socket.abort();
+        StandInDrive drive = standIn.drives().stream().filter(d -> TASK.equals(d.taskId())).findFirst().orElseThrow();
+        await().atMost(Duration.ofSeconds(10)).until(drive::completed);
+        assertEquals(List.of("Start", "audio", "Stop"), drive.frames(), "Stop after what arrived, well before the gap");
+        assertEquals(9600, drive.bytes());
+    }
+
+    @Test
+    void aRateTheAvatarDoesNotTakeIsAnsweredWithTheReasonAndClose1007() throws Exception {
+        Answer answer = new Answer();
+        open("?rate=44100", answer);
+        JsonNode report = JSON.readTree(answer.report.get(10, TimeUnit.SECONDS));
+        assertEquals("failed", report.path("outcome").asText());
+        assertTrue(report.path("reason").asText().contains("44100"), report.toString());
+        assertEquals(1007, answer.closed.get(5, TimeUnit.SECONDS));
+    }
+}
