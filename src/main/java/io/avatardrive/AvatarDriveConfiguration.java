@@ -31,6 +31,7 @@ import io.avatardrive.queue.BrokerHealthCheck;
 import io.avatardrive.queue.DrivenMessages;
 import io.avatardrive.queue.DrivenRecord;
 import io.avatardrive.queue.EmbeddedBroker;
+import io.avatardrive.queue.QueueInterrupts;
 import io.avatardrive.queue.QueueSteps;
 import io.avatardrive.queue.SharedDrivenMessages;
 import io.avatardrive.settings.ApplicationSettings;
@@ -231,9 +232,11 @@ public class AvatarDriveConfiguration implements CamelConfiguration {
         TaskLaneProcessor queueLanes = new TaskLaneProcessor(context, lanes(context, settings), settings.taskId(),
                 AvatarDriveRoute.DRIVE);
         context.getRegistry().bind("queueLanes", queueLanes);
-        LiveDrives utterances = new LiveDrives(context, queueLanes,
-                context.getRegistry().lookupByNameAndType(TaskInterrupts.BEAN, TaskInterrupts.class));
-        context.getRegistry().bind("queuePieces", new QueuePieces(utterances,
+        TaskInterrupts interrupts = context.getRegistry().lookupByNameAndType(TaskInterrupts.BEAN, TaskInterrupts.class);
+        QueueInterrupts queueInterrupts = new QueueInterrupts(interrupts, settings.taskId());
+        context.getRegistry().bind("queueInterrupts", queueInterrupts);
+        context.getRegistry().bind("queuePieces", new QueuePieces(new LiveDrives(context, queueLanes, interrupts),
+                queueInterrupts,
                 LiveSettings.from(lookup(context)).utteranceGapMs(), settings.taskId(), context.createProducerTemplate(),
                 "jms:queue:" + broker.resultsQueue()));
     }

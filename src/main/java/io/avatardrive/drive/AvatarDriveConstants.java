@@ -24,6 +24,8 @@ public final class AvatarDriveConstants {
      */
     public static final String BEFORE_STOP = "AvatarDriveBeforeStop";
 
+    /** When the exchange's turn in its task lane came ({@link System#nanoTime()}); see {@link TaskDrives#add}. */
+    static final String TURN = "avatarDriveTurn";
     static final String STAGE = "avatarDriveStage";
     static final String DRIVE = "avatarDriveState";
     /** The settings of the drive route instance the exchange came through (see {@link InstanceSettings}). */

@@ -149,7 +149,7 @@ public final class DriveSteps {
         ActiveDrive drive = new ActiveDrive(name, taskId, clip, settings, backend, speaker, receivedAt);
         exchange.setProperty(AvatarDriveConstants.DRIVE, drive);
         // from here an interrupt for the task reaches it, even before it has a DriveId or a socket
-        active.add(drive);
+        active.add(drive, exchange.getProperty(AvatarDriveConstants.TURN, System.nanoTime(), Long.class));
     }
 
     /** The WebSocket clients, made on first use on camel-vertx-websocket's Vert.x (which a user may configure). */

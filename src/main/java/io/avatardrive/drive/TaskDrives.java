@@ -14,10 +14,22 @@ public final class TaskDrives {
     /** The name the registry holds the one instance under, for the ingresses to interrupt through. */
     public static final String BEAN = "taskDrives";
 
-    private final Map<String, Set<ActiveDrive>> byTask = new ConcurrentHashMap<>();
+    private record Interrupt(long atNanos, String reason) {
+    }
 
-    void add(ActiveDrive drive) {
+    private final Map<String, Set<ActiveDrive>> byTask = new ConcurrentHashMap<>();
+    private final Map<String, Interrupt> lastInterrupt = new ConcurrentHashMap<>();
+
+    /**
+     * A drive begins. {@code turnNanos} is when its turn came ({@link System#nanoTime()}): an interrupt for the task
+     * since then, which came while it was starting and could not reach it yet, cuts it now.
+     */
+    void add(ActiveDrive drive, long turnNanos) {
         byTask.computeIfAbsent(drive.taskId(), t -> ConcurrentHashMap.newKeySet()).add(drive);
+        Interrupt missed = lastInterrupt.get(drive.taskId());
+        if (missed != null && missed.atNanos() - turnNanos > 0) {
+            drive.interrupt(missed.reason());
+        }
     }
 
     void remove(ActiveDrive drive) {
@@ -29,6 +41,7 @@ public final class TaskDrives {
 
     /** Cuts the task's drive in flight, if any, at its next chunk; it sends Stop and reports interrupted. */
     public int interrupt(String taskId, String reason) {
+        lastInterrupt.put(taskId, new Interrupt(System.nanoTime(), reason));
         Set<ActiveDrive> drives = byTask.getOrDefault(taskId, Set.of());
         drives.forEach(d -> d.interrupt(reason));
         return drives.size();

@@ -59,6 +59,7 @@ public class TaskLaneProcessor extends AsyncProcessorSupport {
         // a copy: the drive's error handling (retries, then the failure report) ends the copy's routing, not the
         // folder's, which goes on to file the outcome
         Exchange drive = exchange.copy();
+        drive.setProperty(AvatarDriveConstants.TURN, System.nanoTime());
         return producer.processAsync(drive).thenApply(done -> {
             exchange.getMessage().setBody(drive.getMessage().getBody());
             if (drive.getException() != null) {

@@ -14,6 +14,7 @@ import io.avatardrive.drive.AvatarDriveConstants;
 import io.avatardrive.drive.ClipNames;
 import io.avatardrive.drive.DriveOutcome;
 import io.avatardrive.drive.DriveReport;
+import io.avatardrive.queue.QueueInterrupts;
 import jakarta.jms.BytesMessage;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
@@ -57,29 +58,37 @@ public final class QueuePieces {
     }
 
     private final LiveDrives drives;
+    private final QueueInterrupts interrupts;
     private final long gapMs;
     private final String defaultTaskId;
     private final ProducerTemplate results;
     private final String resultsUri;
     private final Map<String, Utterance> speaking = new ConcurrentHashMap<>();
     /** Utterances that ended, so a late piece is told "finished" rather than "unknown". */
-    private final Set<String> finished = Collections.newSetFromMap(Collections.synchronizedMap(
-            new LinkedHashMap<>(16, 0.75f, false) {
-                @Override
-                protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
-                    return size() > REMEMBERED;
-                }
-            }));
+    private final Set<String> finished = remembered();
+    /** Utterances an interrupt overtook before they started: their later pieces are dropped without a word. */
+    private final Set<String> superseded = remembered();
 
     /**
      * @param results    publishes each utterance's report, after its Stop, to {@code resultsUri}
      */
-    public QueuePieces(LiveDrives drives, long gapMs, String defaultTaskId, ProducerTemplate results, String resultsUri) {
+    public QueuePieces(LiveDrives drives, QueueInterrupts interrupts, long gapMs, String defaultTaskId,
+                       ProducerTemplate results, String resultsUri) {
         this.drives = drives;
+        this.interrupts = interrupts;
         this.gapMs = gapMs;
         this.defaultTaskId = defaultTaskId;
         this.results = results;
         this.resultsUri = resultsUri;
+    }
+
+    private static Set<String> remembered() {
+        return Collections.newSetFromMap(Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, false) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+                return size() > REMEMBERED;
+            }
+        }));
     }
 
     /** Whether the message is a piece of an utterance rather than a whole clip. */
@@ -116,6 +125,15 @@ public final class QueuePieces {
             refuse(exchange, "utterance " + id + ": piece 0 came again; an UtteranceId is spoken once");
             return;
         }
+        String name = ClipNames.safe(text(message, AvatarDriveConstants.CLIP_NAME, id));
+        exchange.getMessage().setHeader(AvatarDriveConstants.CLIP_NAME, name);
+        // an Interrupt=true piece 0 cuts and supersedes there; one queued before an interrupt is superseded
+        if (!interrupts.admitted(exchange, message)) {
+            finished.add(id);
+            superseded.add(id);
+            publish(id, exchange.getMessage().getBody(DriveOutcome.class));
+            return;
+        }
         LiveAudio live = new LiveAudio(gapMs, "drive.utterance-gap-ms");
         live.append(audio);
         if (last) {
@@ -123,10 +141,8 @@ public final class QueuePieces {
         } else {
             speaking.put(id, new Utterance(live));
         }
-        LiveRequest request = new LiveRequest(taskId, ClipNames.safe(text(message, AvatarDriveConstants.CLIP_NAME, id)),
-                integer(message, AvatarDriveConstants.SAMPLE_RATE), text(message, AvatarDriveConstants.BACKEND, null),
-                text(message, AvatarDriveConstants.SPEAKER, null),
-                Boolean.parseBoolean(text(message, AvatarDriveConstants.INTERRUPT, "false")));
+        LiveRequest request = new LiveRequest(taskId, name, integer(message, AvatarDriveConstants.SAMPLE_RATE),
+                text(message, AvatarDriveConstants.BACKEND, null), text(message, AvatarDriveConstants.SPEAKER, null), false);
         drives.speak(request, live).whenComplete((report, failure) -> {
             speaking.remove(id);
             finished.add(id);
@@ -140,6 +156,10 @@ public final class QueuePieces {
 
     private void next(Exchange exchange, String id, int seq, byte[] audio, boolean last) {
         Utterance utterance = speaking.get(id);
+        if (utterance == null && superseded.contains(id)) {
+            // the rest of an utterance an interrupt overtook: its report went out with piece 0
+            return;
+        }
         if (utterance == null) {
             refuse(exchange, "utterance " + id + ": piece " + seq + " is for an utterance that "
                              + (finished.contains(id) ? "has already ended" : "never started (no piece 0)"));

@@ -9,6 +9,8 @@ import org.apache.activemq.artemis.api.core.RoutingType;
 import org.apache.activemq.artemis.api.core.SimpleString;
 import org.apache.activemq.artemis.core.config.Configuration;
 import org.apache.activemq.artemis.core.config.CoreAddressConfiguration;
+import org.apache.activemq.artemis.core.config.DivertConfiguration;
+import org.apache.activemq.artemis.core.server.ComponentConfigurationRoutingType;
 import org.apache.activemq.artemis.core.config.impl.ConfigurationImpl;
 import org.apache.activemq.artemis.core.security.Role;
 import org.apache.activemq.artemis.core.server.JournalType;
@@ -78,6 +80,12 @@ public class EmbeddedBroker extends ServiceSupport {
                     .setAutoDeleteAddresses(false)
                     .setAutoDeleteQueues(false));
         }
+        // a copy of every interrupt goes to each instance at once, not behind the drive its task's consumer is busy with
+        config.addAddressConfiguration(new CoreAddressConfiguration().setName(settings.interruptsTopic())
+                .addRoutingType(RoutingType.MULTICAST));
+        config.addDivertConfiguration(new DivertConfiguration().setName("avatar-drive-interrupts")
+                .setAddress(settings.queue()).setForwardingAddress(settings.interruptsTopic()).setExclusive(false)
+                .setFilterString(QueueInterrupts.FILTER).setRoutingType(ComponentConfigurationRoutingType.MULTICAST));
         config.registerBrokerPlugin(new TaskGroupPlugin(settings.queue()));
         server = new EmbeddedActiveMQ().setConfiguration(config);
         if (settings.secured()) {

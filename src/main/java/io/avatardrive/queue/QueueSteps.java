@@ -30,6 +30,8 @@ public class QueueSteps {
 
     /** The clip's bytes, spooled to a file so that a large message is never held in memory. */
     public static final String SPOOL = "avatarDriveSpool";
+    /** The JMS message as it came, for the steps that read its properties after its body was spooled. */
+    public static final String RECEIVED = "avatarDriveMessage";
     /** Properties a dead letter carries: why and where its drive failed. */
     private static final Logger LOG = LoggerFactory.getLogger(QueueSteps.class);
     public static final String DEAD_STAGE = "DriveStage";
@@ -94,6 +96,7 @@ public class QueueSteps {
         }
         Path spool = spool(message, id);
         exchange.setProperty(SPOOL, spool);
+        exchange.setProperty(RECEIVED, message);
         exchange.setProperty(AvatarDriveConstants.BEFORE_STOP, (Runnable) () -> driven.confirm(id));
         exchange.setProperty(DELIVERIES, message.propertyExists(DELIVERY_COUNT) ? message.getIntProperty(DELIVERY_COUNT) : 1);
         exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {

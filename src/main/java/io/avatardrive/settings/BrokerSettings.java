@@ -52,6 +52,14 @@ public record BrokerSettings(
         return !username.isBlank();
     }
 
+    /**
+     * The multicast address a broker divert copies every interrupt on the drive queue to, so that each instance sees it
+     * at once rather than behind the drive the task's consumer is busy with: {@code <drive.queue>.interrupts}.
+     */
+    public String interruptsTopic() {
+        return queue + ".interrupts";
+    }
+
     /** With no broker.url the broker runs in this process. */
     public boolean embedded() {
         return url.isBlank();

@@ -30,6 +30,7 @@ public abstract class LiveTestSupport extends QueueTestSupport {
     @Override
     protected List<String> routeFiles() {
         List<String> files = new ArrayList<>(super.routeFiles());
+        files.add("inbox.yaml");
         files.add("live.yaml");
         return files;
     }

@@ -1,0 +1,103 @@
+package io.avatardrive.live;
+
+import java.time.Duration;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.avatardrive.standin.StandInDrive;
+import io.avatardrive.support.ChunkedPost;
+import io.avatardrive.support.LiveTestSupport;
+import io.avatardrive.support.TestClips;
+import jakarta.jms.Connection;
+import jakarta.jms.MessageProducer;
+import jakarta.jms.Session;
+import org.junit.jupiter.api.Test;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Barge-in: an interrupt cuts its task's drive at once (Stop sent, reported interrupted with the audio sent),
+ * supersedes what of the task waits, then speaks; never two drives of the task at once.
+ */
+class InterruptTest extends LiveTestSupport {
+
+    private static final byte[] LONG = TestClips.wav16(16000, TestClips.pcm16(16000, 4.0));
+    private static final byte[] SHORT = TestClips.wav16(16000, TestClips.pcm16(16000, 0.3));
+
+    private StandInDrive awaitSpeaking(String task) {
+        await().atMost(Duration.ofSeconds(10)).until(() -> standIn.drives().stream()
+                .anyMatch(d -> task.equals(d.taskId()) && d.bytes() > 0));
+        return standIn.drives().stream().filter(d -> task.equals(d.taskId())).findFirst().orElseThrow();
+    }
+
+    @Test
+    void aClipNamedInterruptCutsTheFolderDriveSupersedesTheWaitingClipAndSpeaks() throws Exception {
+        drop("barge/long.wav", LONG);
+        StandInDrive cut = awaitSpeaking("barge");
+        drop("barge/waiting.wav", SHORT);
+        drop("barge/now.interrupt.wav", SHORT);
+        JsonNode interrupted = awaitDone("barge/long.wav");
+        assertEquals("interrupted", interrupted.path("outcome").asText(), interrupted.toString());
+        assertTrue(interrupted.path("bytes").asLong() < LONG.length - 44, "cut short: " + interrupted);
+        assertTrue(interrupted.path("reason").asText().contains("now.interrupt.wav"), interrupted.toString());
+        JsonNode superseded = awaitDone("barge/waiting.wav");
+        assertEquals("superseded", superseded.path("outcome").asText(), superseded.toString());
+        JsonNode spoken = awaitDone("barge/now.interrupt.wav");
+        assertEquals("driven", spoken.path("outcome").asText());
+        await().atMost(Duration.ofSeconds(5)).until(cut::completed);
+        assertEquals(java.util.List.of("Start", "audio", "Stop"), cut.frames(), "the cut drive still sends Stop");
+        assertEquals(2, standIn.drives().stream().filter(d -> "barge".equals(d.taskId())).count(),
+                "the superseded clip never reached the avatar");
+        assertTrue(standIn.violations().isEmpty(), standIn.violations().toString());
+    }
+
+    @Test
+    void anHttpInterruptCutsTheUtteranceBeingSpokenAndTheCutOneAnswersInterrupted() throws Exception {
+        byte[] pcm = TestClips.pcm16(16000, 4.0);
+        try (ChunkedPost first = new ChunkedPost(liveSettings.port(), "/tasks/talk/speak?name=first", "audio/pcm;rate=16000")) {
+            first.chunk(pcm, 0, pcm.length);
+            StandInDrive cut = awaitSpeaking("talk");
+            long interruptAt = System.nanoTime();
+            ChunkedPost second = new ChunkedPost(liveSettings.port(), "/tasks/talk/speak?name=second&interrupt=true",
+                    "audio/pcm;rate=16000");
+            byte[] reply = TestClips.pcm16(16000, 0.3);
+            second.chunk(reply, 0, reply.length);
+            ChunkedPost.Answer firstAnswer = first.finish();
+            JsonNode interrupted = JSON.readTree(firstAnswer.body());
+            assertEquals(200, firstAnswer.status());
+            assertEquals("interrupted", interrupted.path("outcome").asText(), firstAnswer.body());
+            await().atMost(Duration.ofSeconds(5)).until(cut::completed);
+            assertTrue(cut.closedAtNanos() - interruptAt < Duration.ofSeconds(1).toNanos(), "the cut drive stopped at once");
+            ChunkedPost.Answer secondAnswer = second.finish();
+            second.close();
+            assertEquals("driven", JSON.readTree(secondAnswer.body()).path("outcome").asText(), secondAnswer.body());
+            assertTrue(standIn.violations().isEmpty(), standIn.violations().toString());
+        }
+    }
+
+    @Test
+    void aQueueInterruptOvertakesTheClipItsTaskIsDrivingAndSupersedesTheOnesWaiting() throws Exception {
+        publish(LONG, "queued", null, "long.wav");
+        StandInDrive cut = awaitSpeaking("queued");
+        publish(SHORT, "queued", null, "waiting.wav");
+        try (Connection connection = connect()) {
+            Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
+            MessageProducer producer = session.createProducer(session.createQueue(brokerSettings.queue()));
+            jakarta.jms.BytesMessage message = session.createBytesMessage();
+            message.writeBytes(SHORT);
+            message.setStringProperty("TaskId", "queued");
+            message.setStringProperty("ClipName", "now.wav");
+            message.setBooleanProperty("Interrupt", true);
+            producer.send(message);
+        }
+        Map<String, String> outcomes = new java.util.HashMap<>();
+        for (JsonNode report : receiveReports(3, 20_000)) {
+            outcomes.put(report.path("file").asText(), report.path("outcome").asText());
+        }
+        assertEquals(Map.of("long.wav", "interrupted", "waiting.wav", "superseded", "now.wav", "driven"), outcomes);
+        await().atMost(Duration.ofSeconds(5)).until(cut::completed);
+        assertTrue(standIn.violations().isEmpty(), standIn.violations().toString());
+    }
+}
