@@ -16,9 +16,10 @@ RUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf 
 WORKDIR /app
 COPY --from=build /src/target/avatar-drive.jar /app/avatar-drive.jar
 COPY samples/ /app/samples/
-# Inside the container the broker and the management port listen on every interface so that `docker run -p` can
-# publish them; the application refuses to start that way unless BROKER_USERNAME / BROKER_PASSWORD and
-# MANAGEMENT_USERNAME / MANAGEMENT_PASSWORD are given (see the README's Docker section).
+# Inside the container the broker, the live ingress and the management port listen on every interface so that
+# `docker run -p` can publish them; the application refuses to start that way unless BROKER_USERNAME /
+# BROKER_PASSWORD, INGRESS_USERNAME / INGRESS_PASSWORD and MANAGEMENT_USERNAME / MANAGEMENT_PASSWORD are given (see
+# the README's Docker section).
 ENV DRIVE_INBOX=/data/inbox \
     DRIVE_DONE=/data/done \
     DRIVE_ERROR=/data/error \
@@ -27,9 +28,10 @@ ENV DRIVE_INBOX=/data/inbox \
     DRIVE_DRIVEN_MESSAGES=/data/driven-messages.txt \
     BROKER_DATA=/data/broker \
     BROKER_HOST=0.0.0.0 \
+    INGRESS_HOST=0.0.0.0 \
     MANAGEMENT_HOST=0.0.0.0
-# the embedded broker (CORE, AMQP, STOMP) and /observe/health, /observe/metrics
-EXPOSE 61616 9876
+# the embedded broker (CORE, AMQP, STOMP), the live ingress (HTTP and WebSocket), /observe/health and /observe/metrics
+EXPOSE 61616 8090 9876
 USER 10001
 VOLUME ["/data"]
 # live: the process answers; a broker that is down makes it not ready (/observe/health/ready), not dead

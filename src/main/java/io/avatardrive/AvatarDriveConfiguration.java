@@ -23,6 +23,7 @@ import io.avatardrive.inbox.InboxSteps;
 import io.avatardrive.drive.TaskLaneProcessor;
 import io.avatardrive.drive.TaskLanes;
 import io.avatardrive.live.HttpSpeak;
+import io.avatardrive.live.IngressLogin;
 import io.avatardrive.live.LiveDrives;
 import io.avatardrive.live.OrderedFramesComponent;
 import io.avatardrive.live.QueuePieces;
@@ -261,6 +262,9 @@ public class AvatarDriveConfiguration implements CamelConfiguration {
         server.setBindHost(live.host());
         server.setBindPort(live.port());
         context.addService(new VertxPlatformHttpServer(server));
+        // platform-http's engine finds its server's port by this configuration (camel-main's management server is a
+        // second Vert.x router, so the engine could not tell by the router)
+        context.getRegistry().bind("liveIngressServer", server);
         // the WebSocket consumer's server shares the port on the same Vert.x, so it must route the POST as well as the
         // upgrade: it gets the platform-http server's router, once that server has made it (before routes start)
         context.addService(new ServiceSupport() {
@@ -275,8 +279,9 @@ public class AvatarDriveConfiguration implements CamelConfiguration {
         context.getRegistry().bind("liveLanes", lanes);
         LiveDrives drives = new LiveDrives(context, lanes,
                 context.getRegistry().lookupByNameAndType(TaskInterrupts.BEAN, TaskInterrupts.class));
-        context.getRegistry().bind("httpSpeak", new HttpSpeak(live.utteranceGapMs()));
-        context.getRegistry().bind("socketSpeak", new SocketSpeak(drives, live.utteranceGapMs()));
+        IngressLogin login = new IngressLogin(live.username(), live.password());
+        context.getRegistry().bind("httpSpeak", new HttpSpeak(live.utteranceGapMs(), login));
+        context.getRegistry().bind("socketSpeak", new SocketSpeak(drives, live.utteranceGapMs(), login));
     }
 
     private static DriveSettings startStandIn(CamelContext context, DriveSettings settings) throws Exception {

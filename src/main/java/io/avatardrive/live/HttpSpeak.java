@@ -35,10 +35,15 @@ public final class HttpSpeak {
     private static final Pattern PCM = Pattern.compile("audio/(?:pcm|l16)\\s*;\\s*rate\\s*=\\s*\"?([0-9]+)\"?.*");
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final long gapMs;
+    /** The status of a request refused before it became an utterance, when it is not 400. */
+    private static final String REFUSED_STATUS = "avatarDriveRefusedStatus";
 
-    public HttpSpeak(long gapMs) {
+    private final long gapMs;
+    private final IngressLogin login;
+
+    public HttpSpeak(long gapMs, IngressLogin login) {
         this.gapMs = gapMs;
+        this.login = login;
     }
 
     /** The request becomes a live utterance: its headers the drive's, its body a {@link LiveAudio} fed as it arrives. */
@@ -48,6 +53,12 @@ public final class HttpSpeak {
         String name = ClipNames.safe(param(request, "name", "utterance"));
         // only the path and the documented query parameters count, never a request header of the same name
         exchange.getMessage().removeHeaders("*");
+        if (!login.allows(request.getHeader("Authorization"))) {
+            request.response().putHeader("WWW-Authenticate", "Basic realm=\"avatar-drive\"");
+            exchange.setProperty(REFUSED_STATUS, 401);
+            refuse(exchange, request, taskId, name, "ingress.username and ingress.password are required");
+            return;
+        }
         String type = String.valueOf(request.getHeader("Content-Type")).toLowerCase(Locale.ROOT).trim();
         Integer rate = null;
         Matcher pcm = PCM.matcher(type);
@@ -84,7 +95,8 @@ public final class HttpSpeak {
     public void answer(Exchange exchange) throws JsonProcessingException {
         DriveOutcome outcome = exchange.getMessage().getBody(DriveOutcome.class);
         exchange.getMessage().removeHeaders("*");
-        exchange.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, status(outcome));
+        exchange.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE,
+                exchange.getProperty(REFUSED_STATUS, status(outcome), Integer.class));
         exchange.getMessage().setHeader(Exchange.CONTENT_TYPE, "application/json");
         exchange.getMessage().setBody(JSON.writeValueAsString(outcome));
     }

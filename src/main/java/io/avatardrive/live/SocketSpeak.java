@@ -36,11 +36,13 @@ public final class SocketSpeak implements Processor {
 
     private final LiveDrives drives;
     private final long gapMs;
+    private final IngressLogin login;
     private final Map<String, Utterance> open = new ConcurrentHashMap<>();
 
-    public SocketSpeak(LiveDrives drives, long gapMs) {
+    public SocketSpeak(LiveDrives drives, long gapMs, IngressLogin login) {
         this.drives = drives;
         this.gapMs = gapMs;
+        this.login = login;
     }
 
     @Override
@@ -66,6 +68,11 @@ public final class SocketSpeak implements Processor {
         String taskId = exchange.getMessage().getHeader("taskId", String.class);
         String name = ClipNames.safe(exchange.getMessage().getHeader("name", "utterance", String.class));
         String rateText = exchange.getMessage().getHeader("rate", String.class);
+        if (!login.allows(socket.headers().get("Authorization"))) {
+            // no audio is taken: the handshake lacked ingress.username and ingress.password
+            socket.close((short) 1008, "unauthorised");
+            return;
+        }
         Integer rate = rateText == null || !rateText.matches("[0-9]{1,6}") ? null : Integer.valueOf(rateText);
         if (rate == null || !SampleRates.isDrivable(rate)) {
             answer(socket, new FailureReport(name, taskId, Stage.READ, null, null, null,

@@ -30,6 +30,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.avatardrive.AvatarDriveConfiguration;
 import io.avatardrive.queue.EmbeddedBroker;
 import io.avatardrive.settings.BrokerSettings;
+import io.avatardrive.settings.LiveSettings;
 import io.avatardrive.standin.SamiStandIn;
 import io.avatardrive.standin.SamiStandInTask;
 import io.avatardrive.standin.ZegoStandIn;
@@ -65,6 +66,7 @@ public final class DriveBenchmark {
     private Path inbox;
     private Path done;
     private BrokerSettings brokerSettings;
+    private LiveSettings liveSettings;
 
     private DriveBenchmark(Map<String, String> options) {
         this.options = options;
@@ -74,6 +76,7 @@ public final class DriveBenchmark {
         Map<String, String> options = new HashMap<>(Map.of("drives", "1000", "seconds", "30", "long-seconds", "300",
                 "trickle", "40", "burst", "20", "queue-clips", "20", "voice-clips", "3", "voice-seconds", "10", "stand-in", "process",
                 "scenarios", "concurrent,long,latency,burst,naive,voice"));
+        options.putAll(Map.of("live-conversations", "100", "live-seconds", "3", "live-interrupts", "100"));
         for (int i = 0; i + 1 < args.length; i += 2) {
             options.put(args[i].replaceFirst("^--", ""), args[i + 1]);
         }
@@ -112,7 +115,8 @@ public final class DriveBenchmark {
         p.put("drive.chunk-ms", Integer.toString(CHUNK_MS));
         p.put("drive.max-concurrent", Integer.toString(drives + 16));
         p.put("drive.poll-delay-ms", options.getOrDefault("poll-delay-ms", "100"));
-        boolean queue = options.get("scenarios").contains("queue");
+        boolean live = options.get("scenarios").contains("live");
+        boolean queue = options.get("scenarios").contains("queue") || live;
         if (options.get("scenarios").contains("voice")) {
             sami = new SamiStandIn("bench-appkey", "bench-token").start(AvailablePortFinder.getNextAvailable());
             p.put("sami.url", sami.url());
@@ -127,6 +131,10 @@ public final class DriveBenchmark {
             p.put("drive.driven-messages", root.resolve("driven.txt").toString());
             routeFiles.add("queue.yaml");
         }
+        if (live) {
+            p.put("ingress.port", Integer.toString(AvailablePortFinder.getNextAvailable()));
+            routeFiles.add("live.yaml");
+        }
         context = new DefaultCamelContext();
         context.setStreamCaching(false);
         List<RoutesBuilder> builders = Pipelines.wire(context, p, routeFiles);
@@ -134,6 +142,10 @@ public final class DriveBenchmark {
             brokerSettings = BrokerSettings.from(key -> java.util.Optional.ofNullable(p.get(key)));
             context.addService(new EmbeddedBroker(brokerSettings));
             AvatarDriveConfiguration.bindQueue(context, Pipelines.settings(p), brokerSettings);
+        }
+        if (live) {
+            liveSettings = LiveSettings.from(key -> java.util.Optional.ofNullable(p.get(key)));
+            AvatarDriveConfiguration.bindLive(context, Pipelines.settings(p), liveSettings);
         }
         for (RoutesBuilder builder : builders) {
             context.addRoutes(builder);
@@ -154,6 +166,7 @@ public final class DriveBenchmark {
                     case "naive" -> naiveComparison();
                     case "queue" -> queueBurst(option("queue-clips"));
                     case "voice" -> voice(option("voice-clips"), option("voice-seconds"));
+                    case "live" -> live(option("live-conversations"), option("live-seconds"), option("live-interrupts"));
                     default -> throw new IllegalArgumentException("unknown scenario " + scenario);
                 }
             }
@@ -293,6 +306,27 @@ public final class DriveBenchmark {
         figures.put("latency", f);
         standIn.clearLateness();
         row("pipeline, " + count + " single drops, 150 ms apart", f);
+    }
+
+    /**
+     * Live utterances from a TTS producing 100 ms pieces at 1.5x real time, over the queue, HTTP and WebSocket at once
+     * (one task each), then interrupts of long HTTP utterances: see {@link LiveScenario}.
+     */
+    private void live(int conversations, int seconds, int interrupts) throws Exception {
+        LiveScenario scenario = new LiveScenario(standIn, liveSettings.port(),
+                new org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory("tcp://127.0.0.1:" + brokerSettings.port()),
+                brokerSettings.queue());
+        try {
+            standIn.clearLateness();
+            Map<String, Object> f = scenario.conversations(conversations, seconds);
+            figures.put("live", f);
+            row("live: " + conversations + " conversations, 100 ms pieces at 1.5x", f);
+            Map<String, Object> i = scenario.interrupts(interrupts);
+            figures.put("liveInterrupts", i);
+            row("live: " + interrupts + " interrupts over HTTP", i);
+        } finally {
+            scenario.close();
+        }
     }
 
     /**
@@ -544,7 +578,7 @@ public final class DriveBenchmark {
         return memory.getHeapMemoryUsage().getUsed();
     }
 
-    private static double percentile(List<Double> values, double q) {
+    static double percentile(List<Double> values, double q) {
         if (values.isEmpty()) {
             return 0;
         }
@@ -556,7 +590,7 @@ public final class DriveBenchmark {
         return round(bytes / 1048576.0);
     }
 
-    private static double round(double v) {
+    static double round(double v) {
         return Math.round(v * 10) / 10.0;
     }
 

@@ -1,6 +1,11 @@
 package io.avatardrive.drive;
 
+import java.io.PipedInputStream;
+import java.io.PipedOutputStream;
+import java.time.Duration;
 import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import io.avatardrive.standin.StandInDrive;
 import io.avatardrive.standin.ZegoStandIn;
@@ -13,6 +18,7 @@ import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.test.AvailablePortFinder;
 import org.junit.jupiter.api.Test;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -58,6 +64,49 @@ class EmbeddedTemplateTest {
             standIn.awaitCompleted(1, java.time.Duration.ofSeconds(5));
             assertEquals(24000, heard.sampleRate());
             assertEquals(TestClips.sha256(pcm), heard.sha256());
+        }
+    }
+
+    @Test
+    void aStreamStillBeingWrittenByATtsCallbackIsSpokenFromItsFirstBytes() throws Exception {
+        try (ZegoStandIn standIn = new ZegoStandIn("778", "embedsecret0123456789abcdef012345").start(
+                AvailablePortFinder.getNextAvailable());
+             CamelContext context = new DefaultCamelContext()) {
+            Properties properties = new Properties();
+            properties.setProperty("zego.api-url", standIn.apiUrl());
+            properties.setProperty("zego.app-id", "778");
+            properties.setProperty("zego.server-secret", "embedsecret0123456789abcdef012345");
+            properties.setProperty("zego.task-id", "tts-task");
+            properties.setProperty("drive.lead-ms", "200");
+            context.getPropertiesComponent().setInitialProperties(properties);
+            context.addRoutes(new AvatarDriveRoute());
+            TemplatedRouteBuilder.builder(context, AvatarDriveRoute.TEMPLATE).routeId("tts-avatar").add();
+            context.addRoutes(new RouteBuilder() {
+                @Override
+                public void configure() {
+                    // a stream still being written must not be cached: caching would wait for its end
+                    from("direct:tts-output").routeId("my-tts").streamCache("false").to(AvatarDriveRoute.DRIVE);
+                }
+            });
+            context.start();
+
+            byte[] pcm = TestClips.pcm16(16000, 1.0);
+            PipedOutputStream callback = new PipedOutputStream();
+            PipedInputStream synthesis = new PipedInputStream(callback, 64 * 1024);
+            CompletableFuture<Object> outcome = context.createProducerTemplate().asyncRequestBodyAndHeader(
+                    "direct:tts-output", synthesis, AvatarDriveConstants.SAMPLE_RATE, 16000);
+            callback.write(pcm, 0, 3200);
+            callback.flush();
+            // the synthesis goes on only once the avatar has heard its start
+            await().atMost(Duration.ofSeconds(10)).until(() -> standIn.drives().stream().anyMatch(d -> d.bytes() > 0));
+            callback.write(pcm, 3200, pcm.length - 3200);
+            callback.close();
+
+            DriveReport report = assertInstanceOf(DriveReport.class, outcome.get(15, TimeUnit.SECONDS));
+            assertEquals(Outcome.DRIVEN, report.outcome());
+            assertTrue(report.firstPcmMs() != null && report.firstPcmMs() >= 0, report.toString());
+            standIn.awaitCompleted(1, Duration.ofSeconds(5));
+            assertEquals(TestClips.sha256(pcm), standIn.drives().get(0).sha256());
         }
     }
 

@@ -20,12 +20,17 @@ public final class ChunkedPost implements AutoCloseable {
     private final Socket socket;
     private final OutputStream out;
 
-    public ChunkedPost(int port, String pathAndQuery, String contentType) throws IOException {
+    /** @param headers more header lines, each "Name: value" */
+    public ChunkedPost(int port, String pathAndQuery, String contentType, String... headers) throws IOException {
         socket = new Socket("127.0.0.1", port);
         socket.setSoTimeout(30_000);
         out = socket.getOutputStream();
-        out.write(("POST " + pathAndQuery + " HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nContent-Type: " + contentType
-                   + "\r\nTransfer-Encoding: chunked\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+        StringBuilder head = new StringBuilder("POST " + pathAndQuery + " HTTP/1.1\r\nHost: 127.0.0.1:" + port
+                                               + "\r\nContent-Type: " + contentType + "\r\nTransfer-Encoding: chunked\r\n");
+        for (String header : headers) {
+            head.append(header).append("\r\n");
+        }
+        out.write(head.append("\r\n").toString().getBytes(StandardCharsets.US_ASCII));
         out.flush();
     }
 
@@ -38,9 +43,14 @@ public final class ChunkedPost implements AutoCloseable {
 
     /** Ends the body and reads the answer. */
     public Answer finish() throws IOException {
+        finishBody();
+        return answer();
+    }
+
+    /** Ends the body; the answer is read later. */
+    public void finishBody() throws IOException {
         out.write("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
         out.flush();
-        return answer();
     }
 
     /** Reads the answer, whether or not the body was ended. */

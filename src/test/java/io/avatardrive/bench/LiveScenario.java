@@ -1,0 +1,265 @@
+package io.avatardrive.bench;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+
+import io.avatardrive.support.ChunkedPost;
+import io.avatardrive.support.TestClips;
+import jakarta.jms.BytesMessage;
+import jakarta.jms.Connection;
+import jakarta.jms.MessageProducer;
+import jakarta.jms.Session;
+import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
+
+/**
+ * The live scenario: conversations whose TTS produces each utterance in 100 ms pieces at 1.5x real time, over the
+ * queue, HTTP and WebSocket at once; then interrupts of long utterances. Every figure is measured at the stand-in's
+ * end against the producer's clock (one machine, one monotonic clock).
+ */
+final class LiveScenario {
+
+    static final int PIECE_MS = 100;
+    static final double PRODUCER_SPEED = 1.5;
+
+    /** One producer's way in: sends a piece, ends the utterance. */
+    private interface Sender {
+        void piece(byte[] pcm, int seq) throws Exception;
+
+        void end(int seq) throws Exception;
+    }
+
+    private final BenchStandIn standIn;
+    private final int port;
+    private final ActiveMQConnectionFactory broker;
+    private final String queue;
+    private final ScheduledExecutorService clock = Executors.newScheduledThreadPool(8);
+
+    LiveScenario(BenchStandIn standIn, int port, ActiveMQConnectionFactory broker, String queue) {
+        this.standIn = standIn;
+        this.port = port;
+        this.broker = broker;
+        this.queue = queue;
+    }
+
+    /** {@code conversations} utterances of {@code seconds}, spread over the three ingresses, one task each. */
+    Map<String, Object> conversations(int conversations, int seconds) throws Exception {
+        byte[] pcm = TestClips.pcm16(16000, seconds);
+        int pieceBytes = 16000 * 2 * PIECE_MS / 1000;
+        int pieces = pcm.length / pieceBytes;
+        Map<String, Long> firstPieceSent = new ConcurrentHashMap<>();
+        Map<String, String> transportOf = new LinkedHashMap<>();
+        CountDownLatch done = new CountDownLatch(conversations);
+        try (Connection jms = broker.createConnection()) {
+            for (int i = 0; i < conversations; i++) {
+                String transport = switch (i % 3) {
+                    case 0 -> "queue";
+                    case 1 -> "http";
+                    default -> "websocket";
+                };
+                String task = "live-" + transport + "-" + i;
+                transportOf.put(task, transport);
+                Sender sender = switch (transport) {
+                    case "queue" -> queueSender(jms, task, "utt-" + i);
+                    case "http" -> httpSender(task, "");
+                    default -> socketSender(task, "");
+                };
+                long period = Math.round(PIECE_MS * 1_000_000 / PRODUCER_SPEED);
+                long start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(20L * i % 1000);
+                for (int seq = 0; seq <= pieces; seq++) {
+                    int s = seq;
+                    clock.schedule(() -> {
+                        try {
+                            if (s == pieces) {
+                                sender.end(s);
+                                done.countDown();
+                                return;
+                            }
+                            if (s == 0) {
+                                firstPieceSent.put(task, System.nanoTime());
+                            }
+                            sender.piece(Arrays.copyOfRange(pcm, s * pieceBytes, (s + 1) * pieceBytes), s);
+                        } catch (Exception e) {
+                            System.err.println(task + ": " + e);
+                        }
+                    }, start - System.nanoTime() + s * period, TimeUnit.NANOSECONDS);
+                }
+            }
+            done.await(seconds * 4L + 60, TimeUnit.SECONDS);
+            awaitCompleted(transportOf.keySet(), 60);
+        }
+        Map<String, Object> f = new LinkedHashMap<>();
+        f.put("conversations", conversations);
+        f.put("utteranceSeconds", seconds);
+        List<Heard> heard = standIn.drives().stream().filter(d -> transportOf.containsKey(d.taskId())).toList();
+        f.put("drives", heard.size());
+        f.put("underruns", heard.stream().mapToLong(Heard::underruns).sum());
+        f.put("violations", heard.stream().mapToLong(Heard::violations).sum());
+        for (String transport : List.of("queue", "http", "websocket")) {
+            List<Double> latencies = heard.stream().filter(d -> transport.equals(transportOf.get(d.taskId()))
+                                                                && d.firstAudioAt() > 0)
+                    .map(d -> (d.firstAudioAt() - firstPieceSent.get(d.taskId())) / 1e6).collect(Collectors.toList());
+            f.put(transport + "FirstPcmP50Ms", DriveBenchmark.round(DriveBenchmark.percentile(latencies, 0.5)));
+            f.put(transport + "FirstPcmP99Ms", DriveBenchmark.round(DriveBenchmark.percentile(latencies, 0.99)));
+        }
+        return f;
+    }
+
+    /**
+     * {@code count} tasks each speaking a long utterance over HTTP; once each is heard, an interrupting utterance over
+     * HTTP: how long until the cut drive's Stop (its socket closed) and the interrupting drive's first PCM.
+     */
+    Map<String, Object> interrupts(int count) throws Exception {
+        byte[] longPcm = TestClips.pcm16(16000, 20);
+        byte[] reply = TestClips.pcm16(16000, 0.5);
+        List<ChunkedPost> speaking = new ArrayList<>();
+        Set<String> tasks = new java.util.LinkedHashSet<>();
+        for (int i = 0; i < count; i++) {
+            String task = "barge-" + i;
+            tasks.add(task);
+            ChunkedPost post = new ChunkedPost(port, "/tasks/" + task + "/speak", "audio/pcm;rate=16000");
+            post.chunk(longPcm, 0, longPcm.length);
+            speaking.add(post);
+        }
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (standIn.drives().stream().filter(d -> tasks.contains(d.taskId()) && d.firstAudioAt() > 0).count() < count
+               && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        Map<String, Long> interruptSent = new LinkedHashMap<>();
+        List<ChunkedPost> interrupting = new ArrayList<>();
+        for (String task : tasks) {
+            ChunkedPost post = new ChunkedPost(port, "/tasks/" + task + "/speak?interrupt=true&name=reply",
+                    "audio/pcm;rate=16000");
+            interruptSent.put(task, System.nanoTime());
+            post.chunk(reply, 0, reply.length);
+            post.finishBody();
+            interrupting.add(post);
+        }
+        for (ChunkedPost post : speaking) {
+            post.finish();
+            post.close();
+        }
+        for (ChunkedPost post : interrupting) {
+            post.answer();
+            post.close();
+        }
+        awaitCompleted(tasks, 30);
+        List<Double> toStop = new ArrayList<>();
+        List<Double> toFirstPcm = new ArrayList<>();
+        Map<String, List<Heard>> byTask = standIn.drives().stream().filter(d -> tasks.contains(d.taskId()))
+                .collect(Collectors.groupingBy(Heard::taskId));
+        for (Map.Entry<String, List<Heard>> e : byTask.entrySet()) {
+            List<Heard> drives = e.getValue().stream().sorted((a, b) -> Long.compare(a.issuedAt(), b.issuedAt())).toList();
+            long sent = interruptSent.get(e.getKey());
+            if (drives.size() == 2) {
+                toStop.add((drives.get(0).closedAt() - sent) / 1e6);
+                toFirstPcm.add((drives.get(1).firstAudioAt() - sent) / 1e6);
+            }
+        }
+        Map<String, Object> f = new LinkedHashMap<>();
+        f.put("interrupts", count);
+        f.put("measured", toStop.size());
+        f.put("interruptToStopP50Ms", DriveBenchmark.round(DriveBenchmark.percentile(toStop, 0.5)));
+        f.put("interruptToStopP99Ms", DriveBenchmark.round(DriveBenchmark.percentile(toStop, 0.99)));
+        f.put("interruptToNextFirstPcmP50Ms", DriveBenchmark.round(DriveBenchmark.percentile(toFirstPcm, 0.5)));
+        f.put("interruptToNextFirstPcmP99Ms", DriveBenchmark.round(DriveBenchmark.percentile(toFirstPcm, 0.99)));
+        f.put("violations", byTask.values().stream().flatMap(List::stream).mapToLong(Heard::violations).sum());
+        return f;
+    }
+
+    private void awaitCompleted(Set<String> tasks, int seconds) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        Supplier<Boolean> all = () -> standIn.drives().stream().filter(d -> tasks.contains(d.taskId()))
+                .allMatch(Heard::completed);
+        while (!all.get() && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+    }
+
+    private Sender queueSender(Connection jms, String task, String utterance) throws Exception {
+        Session session = jms.createSession(false, Session.AUTO_ACKNOWLEDGE);
+        MessageProducer producer = session.createProducer(session.createQueue(queue));
+        return new Sender() {
+            @Override
+            public synchronized void piece(byte[] pcm, int seq) throws Exception {
+                send(pcm, seq, false);
+            }
+
+            @Override
+            public synchronized void end(int seq) throws Exception {
+                send(new byte[0], seq, true);
+            }
+
+            private void send(byte[] pcm, int seq, boolean last) throws Exception {
+                BytesMessage m = session.createBytesMessage();
+                m.writeBytes(pcm);
+                m.setStringProperty("UtteranceId", utterance);
+                m.setIntProperty("Seq", seq);
+                m.setBooleanProperty("Last", last);
+                m.setStringProperty("TaskId", task);
+                m.setIntProperty("SampleRate", 16000);
+                producer.send(m);
+            }
+        };
+    }
+
+    private Sender httpSender(String task, String query) throws Exception {
+        ChunkedPost post = new ChunkedPost(port, "/tasks/" + task + "/speak" + query, "audio/pcm;rate=16000");
+        return new Sender() {
+            @Override
+            public synchronized void piece(byte[] pcm, int seq) throws Exception {
+                post.chunk(pcm, 0, pcm.length);
+            }
+
+            @Override
+            public synchronized void end(int seq) throws Exception {
+                post.finishBody();
+                clock.execute(() -> {
+                    try {
+                        post.answer();
+                        post.close();
+                    } catch (Exception e) {
+                        System.err.println(task + ": " + e);
+                    }
+                });
+            }
+        };
+    }
+
+    private Sender socketSender(String task, String query) {
+        WebSocket socket = HttpClient.newHttpClient().newWebSocketBuilder()
+                .buildAsync(URI.create("ws://127.0.0.1:" + port + "/tasks/" + task + "/speak?rate=16000" + query),
+                        new WebSocket.Listener() { })
+                .join();
+        return new Sender() {
+            @Override
+            public synchronized void piece(byte[] pcm, int seq) {
+                socket.sendBinary(ByteBuffer.wrap(pcm), true).join();
+            }
+
+            @Override
+            public synchronized void end(int seq) {
+                socket.sendText("{\"action\":\"end\"}", true).join();
+            }
+        };
+    }
+
+    void close() {
+        clock.shutdownNow();
+    }
+}
