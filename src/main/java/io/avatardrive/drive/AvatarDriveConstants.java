@@ -14,6 +14,11 @@ public final class AvatarDriveConstants {
     /** The SAMI voice the clip is converted to before it is spoken (default voice.speaker; empty = its own voice). */
     public static final String SPEAKER = "Speaker";
     /**
+     * "pcm" on a stream known to be raw PCM (an HTTP body of type audio/pcm, WebSocket frames): its drive starts
+     * without waiting for its first bytes to tell WAV from PCM.
+     */
+    public static final String FORMAT = "AvatarDriveFormat";
+    /**
      * True on a clip that barges in: the task's drive in flight is cut and what of the task waits is superseded, then
      * this clip speaks (see {@link TaskInterrupts}).
      */
@@ -24,8 +29,8 @@ public final class AvatarDriveConstants {
      */
     public static final String BEFORE_STOP = "AvatarDriveBeforeStop";
 
-    /** When the exchange's turn in its task lane came ({@link System#nanoTime()}); see {@link TaskDrives#add}. */
-    static final String TURN = "avatarDriveTurn";
+    /** When the exchange arrived at its task's lane ({@link System#nanoTime()}); see {@link TaskDrives#add}. */
+    static final String ARRIVED = "avatarDriveArrived";
     static final String STAGE = "avatarDriveStage";
     static final String DRIVE = "avatarDriveState";
     /** The settings of the drive route instance the exchange came through (see {@link InstanceSettings}). */

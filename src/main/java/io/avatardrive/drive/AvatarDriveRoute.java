@@ -83,7 +83,7 @@ public class AvatarDriveRoute extends RouteBuilder {
 
         from(CORE).routeId("avatar-drive-core").streamCache("false")
                 .doTry()
-                    .process(steps::read)
+                    .process(steps.reader())
                     .filter(DriveSteps::isZego)
                         .setProperty(AvatarDriveConstants.STAGE, constant(Stage.API))
                         .enrich(TICKET, steps::withTicket, true)

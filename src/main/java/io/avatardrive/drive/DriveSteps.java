@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.LongSupplier;
 import java.util.regex.Pattern;
+import javax.sound.sampled.AudioSystem;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.avatardrive.audio.AudioCut;
@@ -133,7 +134,9 @@ public final class DriveSteps {
                 receivedAt = body instanceof LiveAudio audio
                         ? () -> audio.firstAudioNanos() < 0 ? readAt : audio.firstAudioNanos() : () -> readAt;
             }
-            clip = normaliser.open(name, in, rate);
+            clip = "pcm".equals(exchange.getMessage().getHeader(AvatarDriveConstants.FORMAT, String.class))
+                    ? normaliser.raw(name, in, rate != null ? rate : settings.pcmSampleRate(), AudioSystem.NOT_SPECIFIED)
+                    : normaliser.open(name, in, rate);
             if (live) {
                 clip = clip.asLive();
             }
@@ -149,7 +152,38 @@ public final class DriveSteps {
         ActiveDrive drive = new ActiveDrive(name, taskId, clip, settings, backend, speaker, receivedAt);
         exchange.setProperty(AvatarDriveConstants.DRIVE, drive);
         // from here an interrupt for the task reaches it, even before it has a DriveId or a socket
-        active.add(drive, exchange.getProperty(AvatarDriveConstants.TURN, System.nanoTime(), Long.class));
+        active.add(drive, exchange.getProperty(AvatarDriveConstants.ARRIVED, System.nanoTime(), Long.class));
+    }
+
+    /**
+     * {@link #read} as a route step. Live audio is read on a worker: its header, or its first bytes, may take a while
+     * to come, and the few threads that start drives must not wait for them.
+     */
+    AsyncProcessor reader() {
+        return new AsyncProcessorSupport() {
+            @Override
+            public boolean process(Exchange exchange, AsyncCallback callback) {
+                Object body = exchange.getMessage().getBody();
+                if (!(body instanceof InputStream) || body instanceof ByteArrayInputStream) {
+                    readInto(exchange);
+                    callback.done(true);
+                    return true;
+                }
+                workers.execute(() -> {
+                    readInto(exchange);
+                    callback.done(false);
+                });
+                return false;
+            }
+
+            private void readInto(Exchange exchange) {
+                try {
+                    read(exchange);
+                } catch (Exception e) {
+                    exchange.setException(e);
+                }
+            }
+        };
     }
 
     /** The WebSocket clients, made on first use on camel-vertx-websocket's Vert.x (which a user may configure). */

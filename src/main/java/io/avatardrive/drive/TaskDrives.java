@@ -21,13 +21,13 @@ public final class TaskDrives {
     private final Map<String, Interrupt> lastInterrupt = new ConcurrentHashMap<>();
 
     /**
-     * A drive begins. {@code turnNanos} is when its turn came ({@link System#nanoTime()}): an interrupt for the task
-     * since then, which came while it was starting and could not reach it yet, cuts it now.
+     * A drive begins. {@code arrivedNanos} is when its clip arrived ({@link System#nanoTime()}): an interrupt for the
+     * task since then, which came while the drive was starting and could not reach it yet, cuts it now.
      */
-    void add(ActiveDrive drive, long turnNanos) {
+    void add(ActiveDrive drive, long arrivedNanos) {
         byTask.computeIfAbsent(drive.taskId(), t -> ConcurrentHashMap.newKeySet()).add(drive);
         Interrupt missed = lastInterrupt.get(drive.taskId());
-        if (missed != null && missed.atNanos() - turnNanos > 0) {
+        if (missed != null && missed.atNanos() - arrivedNanos > 0) {
             drive.interrupt(missed.reason());
         }
     }

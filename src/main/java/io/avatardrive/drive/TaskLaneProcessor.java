@@ -34,6 +34,8 @@ public class TaskLaneProcessor extends AsyncProcessorSupport {
     @Override
     public boolean process(Exchange exchange, AsyncCallback callback) {
         String task = exchange.getMessage().getHeader(AvatarDriveConstants.TASK_ID, defaultTaskId, String.class);
+        // an interrupt for the task from now on concerns this exchange too, even once it has left the lane
+        exchange.setProperty(AvatarDriveConstants.ARRIVED, System.nanoTime());
         lanes.submit(task, () -> drive(exchange).whenComplete((v, failure) -> {
             if (failure != null) {
                 exchange.setException(failure);
@@ -59,7 +61,6 @@ public class TaskLaneProcessor extends AsyncProcessorSupport {
         // a copy: the drive's error handling (retries, then the failure report) ends the copy's routing, not the
         // folder's, which goes on to file the outcome
         Exchange drive = exchange.copy();
-        drive.setProperty(AvatarDriveConstants.TURN, System.nanoTime());
         return producer.processAsync(drive).thenApply(done -> {
             exchange.getMessage().setBody(drive.getMessage().getBody());
             if (drive.getException() != null) {

@@ -73,7 +73,7 @@ public final class HttpSpeak {
                                                     + " (s16le mono) or audio/wav");
             return;
         }
-        LiveRequest live = new LiveRequest(taskId, name, rate, blankToNull(request.getParam("backend")),
+        LiveRequest live = new LiveRequest(taskId, name, rate, rate != null, blankToNull(request.getParam("backend")),
                 blankToNull(request.getParam("speaker")), Boolean.parseBoolean(request.getParam("interrupt")));
         LiveAudio audio = new LiveAudio(gapMs, "drive.utterance-gap-ms")
                 .flowControl(HIGH_WATER_BYTES, request::pause, request::resume);

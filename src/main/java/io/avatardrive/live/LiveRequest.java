@@ -5,9 +5,11 @@ import org.apache.camel.Message;
 
 /**
  * What a live utterance is and where it goes, however it came: the task, its name in reports, the rate of raw PCM (null
- * for a WAV stream), the backend and voice (null for the defaults), and whether it barges in.
+ * for a WAV stream), whether the stream is known to be raw PCM (its drive need not wait for its first bytes to tell),
+ * the backend and voice (null for the defaults), and whether it barges in.
  */
-record LiveRequest(String taskId, String name, Integer sampleRate, String backend, String speaker, boolean interrupt) {
+record LiveRequest(String taskId, String name, Integer sampleRate, boolean rawPcm, String backend, String speaker,
+                   boolean interrupt) {
 
     /** The drive's headers for this utterance. */
     void applyTo(Message message) {
@@ -17,6 +19,9 @@ record LiveRequest(String taskId, String name, Integer sampleRate, String backen
         setIfPresent(message, AvatarDriveConstants.BACKEND, backend);
         setIfPresent(message, AvatarDriveConstants.SPEAKER, speaker);
         message.setHeader(AvatarDriveConstants.INTERRUPT, interrupt);
+        if (sampleRate != null && rawPcm) {
+            message.setHeader(AvatarDriveConstants.FORMAT, "pcm");
+        }
     }
 
     private static void setIfPresent(Message message, String header, Object value) {

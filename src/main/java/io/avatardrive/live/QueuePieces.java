@@ -141,7 +141,7 @@ public final class QueuePieces {
         } else {
             speaking.put(id, new Utterance(live));
         }
-        LiveRequest request = new LiveRequest(taskId, name, integer(message, AvatarDriveConstants.SAMPLE_RATE),
+        LiveRequest request = new LiveRequest(taskId, name, integer(message, AvatarDriveConstants.SAMPLE_RATE), false,
                 text(message, AvatarDriveConstants.BACKEND, null), text(message, AvatarDriveConstants.SPEAKER, null), false);
         drives.speak(request, live).whenComplete((report, failure) -> {
             speaking.remove(id);

@@ -82,7 +82,7 @@ public final class SocketSpeak implements Processor {
         LiveAudio audio = new LiveAudio(gapMs, "drive.utterance-gap-ms")
                 .flowControl(HttpSpeak.HIGH_WATER_BYTES, socket::pause, socket::resume);
         open.put(key, new Utterance(socket, audio));
-        LiveRequest request = new LiveRequest(taskId, name, rate, blankToNull(exchange, "backend"),
+        LiveRequest request = new LiveRequest(taskId, name, rate, true, blankToNull(exchange, "backend"),
                 blankToNull(exchange, "speaker"), exchange.getMessage().getHeader("interrupt", false, Boolean.class));
         drives.speak(request, audio).whenComplete((report, failure) -> {
             open.remove(key);
