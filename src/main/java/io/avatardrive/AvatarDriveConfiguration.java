@@ -47,6 +47,7 @@ import io.avatardrive.standin.SamiStandIn;
 import io.avatardrive.standin.VolcStandIn;
 import io.avatardrive.standin.ZegoStandIn;
 import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
@@ -249,7 +250,10 @@ public class AvatarDriveConfiguration implements CamelConfiguration {
     public static void bindLive(CamelContext context, DriveSettings settings, LiveSettings live) throws Exception {
         Vertx vertx = context.getRegistry().findSingleByType(Vertx.class);
         if (vertx == null) {
-            Vertx shared = Vertx.vertx();
+            // platform-http's Vert.x consumer holds a worker thread for each request until its answer, which for a
+            // live utterance comes after Stop: there must be one for every utterance that may speak at once
+            Vertx shared = Vertx.vertx(new VertxOptions().setWorkerPoolSize(
+                    Math.max(VertxOptions.DEFAULT_WORKER_POOL_SIZE, settings.maxConcurrent() + 16)));
             context.getRegistry().bind("vertx", shared);
             stopWithContext(context, () -> shared.close().toCompletionStage().toCompletableFuture().get());
         }

@@ -315,7 +315,7 @@ public final class DriveBenchmark {
     private void live(int conversations, int seconds, int interrupts) throws Exception {
         LiveScenario scenario = new LiveScenario(standIn, liveSettings.port(),
                 new org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory("tcp://127.0.0.1:" + brokerSettings.port()),
-                brokerSettings.queue());
+                brokerSettings.queue(), options.containsKey("verbose"));
         try {
             standIn.clearLateness();
             Map<String, Object> f = scenario.conversations(conversations, seconds);

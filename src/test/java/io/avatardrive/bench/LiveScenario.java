@@ -48,8 +48,12 @@ final class LiveScenario {
     private final ActiveMQConnectionFactory broker;
     private final String queue;
     private final ScheduledExecutorService clock = Executors.newScheduledThreadPool(8);
+    private final boolean verbose;
+    /** One client for every conversation's socket, as one TTS backend process would have. */
+    private final HttpClient sockets = HttpClient.newHttpClient();
 
-    LiveScenario(BenchStandIn standIn, int port, ActiveMQConnectionFactory broker, String queue) {
+    LiveScenario(BenchStandIn standIn, int port, ActiveMQConnectionFactory broker, String queue, boolean verbose) {
+        this.verbose = verbose;
         this.standIn = standIn;
         this.port = port;
         this.broker = broker;
@@ -65,6 +69,9 @@ final class LiveScenario {
         Map<String, String> transportOf = new LinkedHashMap<>();
         CountDownLatch done = new CountDownLatch(conversations);
         try (Connection jms = broker.createConnection()) {
+            // every conversation's connection is made first; its TTS then starts 0-1 s later, as turns do
+            List<Sender> senders = new ArrayList<>();
+            List<String> tasks = new ArrayList<>();
             for (int i = 0; i < conversations; i++) {
                 String transport = switch (i % 3) {
                     case 0 -> "queue";
@@ -73,13 +80,19 @@ final class LiveScenario {
                 };
                 String task = "live-" + transport + "-" + i;
                 transportOf.put(task, transport);
-                Sender sender = switch (transport) {
+                tasks.add(task);
+                senders.add(switch (transport) {
                     case "queue" -> queueSender(jms, task, "utt-" + i);
                     case "http" -> httpSender(task, "");
                     default -> socketSender(task, "");
-                };
-                long period = Math.round(PIECE_MS * 1_000_000 / PRODUCER_SPEED);
-                long start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(20L * i % 1000);
+                });
+            }
+            long period = Math.round(PIECE_MS * 1_000_000 / PRODUCER_SPEED);
+            long begin = System.nanoTime();
+            for (int i = 0; i < conversations; i++) {
+                String task = tasks.get(i);
+                Sender sender = senders.get(i);
+                long start = begin + TimeUnit.MILLISECONDS.toNanos(10L * i % 1000);
                 for (int seq = 0; seq <= pieces; seq++) {
                     int s = seq;
                     clock.schedule(() -> {
@@ -115,6 +128,13 @@ final class LiveScenario {
                     .map(d -> (d.firstAudioAt() - firstPieceSent.get(d.taskId())) / 1e6).collect(Collectors.toList());
             f.put(transport + "FirstPcmP50Ms", DriveBenchmark.round(DriveBenchmark.percentile(latencies, 0.5)));
             f.put(transport + "FirstPcmP99Ms", DriveBenchmark.round(DriveBenchmark.percentile(latencies, 0.99)));
+            if (verbose) {
+                heard.stream().filter(d -> transport.equals(transportOf.get(d.taskId()))).forEach(d -> {
+                    long t = firstPieceSent.get(d.taskId());
+                    System.out.printf("%s issued %+.1f connected %+.1f first audio %+.1f ms%n", d.taskId(),
+                            (d.issuedAt() - t) / 1e6, (d.connectedAt() - t) / 1e6, (d.firstAudioAt() - t) / 1e6);
+                });
+            }
         }
         return f;
     }
@@ -132,8 +152,16 @@ final class LiveScenario {
             String task = "barge-" + i;
             tasks.add(task);
             ChunkedPost post = new ChunkedPost(port, "/tasks/" + task + "/speak", "audio/pcm;rate=16000");
-            post.chunk(longPcm, 0, longPcm.length);
             speaking.add(post);
+            // the ingress takes a body far ahead of real time only as fast as it is spoken: each is written by a
+            // thread of its own, so that no producer waits for another
+            new Thread(() -> {
+                try {
+                    post.chunk(longPcm, 0, longPcm.length);
+                } catch (Exception e) {
+                    // cut by the interrupt: the server stops reading
+                }
+            }, "producer-" + task).start();
         }
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (standIn.drives().stream().filter(d -> tasks.contains(d.taskId()) && d.firstAudioAt() > 0).count() < count
@@ -150,12 +178,12 @@ final class LiveScenario {
             post.finishBody();
             interrupting.add(post);
         }
-        for (ChunkedPost post : speaking) {
-            post.finish();
-            post.close();
-        }
+        // each interrupting utterance answers after its own drive, which followed the cut one's Stop
         for (ChunkedPost post : interrupting) {
             post.answer();
+            post.close();
+        }
+        for (ChunkedPost post : speaking) {
             post.close();
         }
         awaitCompleted(tasks, 30);
@@ -194,6 +222,8 @@ final class LiveScenario {
     private Sender queueSender(Connection jms, String task, String utterance) throws Exception {
         Session session = jms.createSession(false, Session.AUTO_ACKNOWLEDGE);
         MessageProducer producer = session.createProducer(session.createQueue(queue));
+        // a stale piece is worth nothing after a crash: a TTS publishes them without waiting for the journal
+        producer.setDeliveryMode(jakarta.jms.DeliveryMode.NON_PERSISTENT);
         return new Sender() {
             @Override
             public synchronized void piece(byte[] pcm, int seq) throws Exception {
@@ -242,7 +272,7 @@ final class LiveScenario {
     }
 
     private Sender socketSender(String task, String query) {
-        WebSocket socket = HttpClient.newHttpClient().newWebSocketBuilder()
+        WebSocket socket = sockets.newWebSocketBuilder()
                 .buildAsync(URI.create("ws://127.0.0.1:" + port + "/tasks/" + task + "/speak?rate=16000" + query),
                         new WebSocket.Listener() { })
                 .join();
