@@ -24,6 +24,7 @@ public final class StandInDrive {
     private final long issuedAt = System.nanoTime();
     private long connectedAt;
     private long closedAt;
+    private long stoppedAt;
     private boolean stopped;
 
     StandInDrive(String driveId, String taskId, PlaybackMeter meter, LatenessLog lateness) {
@@ -88,6 +89,7 @@ public final class StandInDrive {
             violations.add("Stop names DriveId " + frameDriveId);
         }
         stopped = true;
+        stoppedAt = now;
         meter.onStop(now);
         state = State.STOPPED;
     }
@@ -152,6 +154,11 @@ public final class StandInDrive {
 
     public synchronized long connectedAtNanos() {
         return connectedAt;
+    }
+
+    /** When Stop came ({@link System#nanoTime()}), or 0. */
+    public synchronized long stoppedAtNanos() {
+        return stoppedAt;
     }
 
     public synchronized long closedAtNanos() {

@@ -321,7 +321,7 @@ public final class DriveBenchmark {
             Map<String, Object> f = scenario.conversations(conversations, seconds);
             figures.put("live", f);
             row("live: " + conversations + " conversations, 100 ms pieces at 1.5x", f);
-            Map<String, Object> i = scenario.interrupts(interrupts);
+            Map<String, Object> i = scenario.interrupts(interrupts, Integer.parseInt(options.getOrDefault("live-interrupt-spacing-ms", "0")));
             figures.put("liveInterrupts", i);
             row("live: " + interrupts + " interrupts over HTTP", i);
         } finally {

@@ -141,9 +141,9 @@ final class LiveScenario {
 
     /**
      * {@code count} tasks each speaking a long utterance over HTTP; once each is heard, an interrupting utterance over
-     * HTTP: how long until the cut drive's Stop (its socket closed) and the interrupting drive's first PCM.
+     * HTTP, {@code spacingMs} apart: how long until the cut drive's Stop and the interrupting drive's first PCM.
      */
-    Map<String, Object> interrupts(int count) throws Exception {
+    Map<String, Object> interrupts(int count, int spacingMs) throws Exception {
         byte[] longPcm = TestClips.pcm16(16000, 20);
         byte[] reply = TestClips.pcm16(16000, 0.5);
         List<ChunkedPost> speaking = new ArrayList<>();
@@ -171,9 +171,12 @@ final class LiveScenario {
         Map<String, Long> interruptSent = new LinkedHashMap<>();
         List<ChunkedPost> interrupting = new ArrayList<>();
         for (String task : tasks) {
+            // users barge in one after another, not all within the same millisecond
+            Thread.sleep(spacingMs);
             ChunkedPost post = new ChunkedPost(port, "/tasks/" + task + "/speak?interrupt=true&name=reply",
                     "audio/pcm;rate=16000");
             interruptSent.put(task, System.nanoTime());
+
             post.chunk(reply, 0, reply.length);
             post.finishBody();
             interrupting.add(post);
@@ -195,12 +198,13 @@ final class LiveScenario {
             List<Heard> drives = e.getValue().stream().sorted((a, b) -> Long.compare(a.issuedAt(), b.issuedAt())).toList();
             long sent = interruptSent.get(e.getKey());
             if (drives.size() == 2) {
-                toStop.add((drives.get(0).closedAt() - sent) / 1e6);
+                toStop.add((drives.get(0).stoppedAt() - sent) / 1e6);
                 toFirstPcm.add((drives.get(1).firstAudioAt() - sent) / 1e6);
             }
         }
         Map<String, Object> f = new LinkedHashMap<>();
         f.put("interrupts", count);
+        f.put("spacingMs", spacingMs);
         f.put("measured", toStop.size());
         f.put("interruptToStopP50Ms", DriveBenchmark.round(DriveBenchmark.percentile(toStop, 0.5)));
         f.put("interruptToStopP99Ms", DriveBenchmark.round(DriveBenchmark.percentile(toStop, 0.99)));
