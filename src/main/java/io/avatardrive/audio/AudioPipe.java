@@ -1,7 +1,6 @@
 package io.avatardrive.audio;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -11,7 +10,7 @@ import java.util.concurrent.TimeUnit;
  * Audio that arrives while it is being read: a converter writes what it has produced, the drive reads it as a stream and
  * waits for more. The converter and the drive both run at real time, so what sits here stays about one lead's worth.
  */
-public final class AudioPipe extends InputStream {
+public final class AudioPipe extends PieceStream {
 
     private static final byte[] END = new byte[0];
 
@@ -22,8 +21,6 @@ public final class AudioPipe extends InputStream {
     private final Runnable onClose;
     private volatile Throwable failure;
     private volatile boolean ended;
-    private byte[] current = new byte[0];
-    private int position;
 
     /**
      * @param stallTimeoutMs how long a read waits for more audio before it fails
@@ -74,43 +71,20 @@ public final class AudioPipe extends InputStream {
     }
 
     @Override
-    public int read() throws IOException {
-        byte[] one = new byte[1];
-        return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
-    }
-
-    @Override
-    public int read(byte[] buffer, int offset, int length) throws IOException {
-        if (length == 0) {
-            return 0;
-        }
-        if (position == current.length) {
-            if (current == END || !next()) {
-                return -1;
-            }
-        }
-        int n = Math.min(length, current.length - position);
-        System.arraycopy(current, position, buffer, offset, n);
-        position += n;
-        return n;
-    }
-
-    private boolean next() throws IOException {
+    protected byte[] nextPiece() throws IOException {
         try {
             byte[] piece = pieces.poll(stallTimeoutMs, TimeUnit.MILLISECONDS);
             if (piece == null) {
                 throw new IOException(what + " sent no audio for " + stallTimeoutMs + " ms (drive.stall-timeout-ms)");
             }
-            current = piece;
-            position = 0;
             if (piece == END) {
                 Throwable cause = failure;
                 if (cause != null) {
                     throw new IOException(what + " failed: " + cause.getMessage(), cause);
                 }
-                return false;
+                return null;
             }
-            return true;
+            return piece;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new InterruptedIOException("interrupted while waiting for audio from " + what);

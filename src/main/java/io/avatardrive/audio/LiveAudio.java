@@ -1,7 +1,6 @@
 package io.avatardrive.audio;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -15,17 +14,13 @@ import java.util.concurrent.locks.ReentrantLock;
  * producer that stays silent longer, or that gives up, cuts the audio (see {@link AudioCut}) after what it sent.
  * A producer far ahead of real time is paused above a high-water mark rather than buffered without bound.
  */
-public final class LiveAudio extends InputStream {
-
-    private static final byte[] NOTHING = new byte[0];
+public final class LiveAudio extends PieceStream {
 
     private final long gapNanos;
     private final String gapSetting;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition arrived = lock.newCondition();
     private final Deque<byte[]> pieces = new ArrayDeque<>();
-    private byte[] current = NOTHING;
-    private int position;
     private long queued;
     private boolean ended;
     private boolean closed;
@@ -119,26 +114,7 @@ public final class LiveAudio extends InputStream {
     }
 
     @Override
-    public int read() throws IOException {
-        byte[] one = new byte[1];
-        return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
-    }
-
-    @Override
-    public int read(byte[] buffer, int offset, int length) throws IOException {
-        if (length == 0) {
-            return 0;
-        }
-        if (position == current.length && !nextPiece()) {
-            return -1;
-        }
-        int n = Math.min(length, current.length - position);
-        System.arraycopy(current, position, buffer, offset, n);
-        position += n;
-        return n;
-    }
-
-    private boolean nextPiece() throws IOException {
+    protected byte[] nextPiece() throws IOException {
         boolean resumeNow = false;
         lock.lock();
         try {
@@ -156,14 +132,13 @@ public final class LiveAudio extends InputStream {
                 if (cut != null && !closed) {
                     throw new AudioCut(cut);
                 }
-                return false;
+                return null;
             }
-            current = pieces.poll();
-            position = 0;
-            queued -= current.length;
+            byte[] piece = pieces.poll();
+            queued -= piece.length;
             resumeNow = paused && queued <= highWater / 2;
             paused &= !resumeNow;
-            return true;
+            return piece;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new InterruptedIOException("interrupted while waiting for live audio");

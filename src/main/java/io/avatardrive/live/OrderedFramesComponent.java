@@ -1,5 +1,6 @@
 package io.avatardrive.live;
 
+import io.vertx.ext.web.RoutingContext;
 import org.apache.camel.Consumer;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
@@ -10,7 +11,6 @@ import org.apache.camel.component.vertx.websocket.VertxWebsocketConsumer;
 import org.apache.camel.component.vertx.websocket.VertxWebsocketEndpoint;
 import org.apache.camel.component.vertx.websocket.VertxWebsocketEndpointConfigurer;
 import org.apache.camel.spi.PropertyConfigurer;
-import io.vertx.ext.web.RoutingContext;
 
 /**
  * camel-vertx-websocket whose consumer routes a connection's frames in the order they came. The stock consumer (Camel

@@ -64,6 +64,19 @@ class PacerTest {
     }
 
     @Test
+    void theTimeTheAvatarHadNothingToPlayIsCountedAsStarved() {
+        AtomicLong now = new AtomicLong(0);
+        Pacer pacer = new Pacer(0, now::get);
+        pacer.turnTaken(100 * MS); // 100 ms of audio at 0: it plays until 100
+        pacer.sent();
+        now.set(250 * MS);         // the next piece came 150 ms after the avatar ran dry
+        pacer.turnTaken(200 * MS);
+        now.set(300 * MS);         // on time: it still holds 50 ms
+        pacer.turnTaken(300 * MS);
+        assertEquals(150, pacer.starvedMs());
+    }
+
+    @Test
     void cancelMarksTheStreamForEnding() {
         Pacer pacer = new Pacer(0);
         assertFalse(pacer.cancelled());

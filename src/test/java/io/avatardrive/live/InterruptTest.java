@@ -1,16 +1,24 @@
 package io.avatardrive.live;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.nio.ByteBuffer;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.avatardrive.standin.StandInDrive;
 import io.avatardrive.support.ChunkedPost;
 import io.avatardrive.support.LiveTestSupport;
 import io.avatardrive.support.TestClips;
-import jakarta.jms.Connection;
-import jakarta.jms.MessageProducer;
-import jakarta.jms.Session;
 import org.junit.jupiter.api.Test;
 
 import static org.awaitility.Awaitility.await;
@@ -47,7 +55,7 @@ class InterruptTest extends LiveTestSupport {
         JsonNode spoken = awaitDone("barge/now.interrupt.wav");
         assertEquals("driven", spoken.path("outcome").asText());
         await().atMost(Duration.ofSeconds(5)).until(cut::completed);
-        assertEquals(java.util.List.of("Start", "audio", "Stop"), cut.frames(), "the cut drive still sends Stop");
+        assertEquals(List.of("Start", "audio", "Stop"), cut.frames(), "the cut drive still sends Stop");
         assertEquals(2, standIn.drives().stream().filter(d -> "barge".equals(d.taskId())).count(),
                 "the superseded clip never reached the avatar");
         assertTrue(standIn.violations().isEmpty(), standIn.violations().toString());
@@ -78,21 +86,62 @@ class InterruptTest extends LiveTestSupport {
     }
 
     @Test
+    void aWebSocketInterruptCutsTheTasksUtteranceAndThenSpeaks() throws Exception {
+        byte[] pcm = TestClips.pcm16(16000, 4.0);
+        try (ChunkedPost first = new ChunkedPost(liveSettings.port(), "/tasks/ws-barge/speak", "audio/pcm;rate=16000")) {
+            first.chunk(pcm, 0, pcm.length);
+            StandInDrive cut = awaitSpeaking("ws-barge");
+            CompletableFuture<String> report = new CompletableFuture<>();
+            WebSocket socket = HttpClient.newHttpClient().newWebSocketBuilder().buildAsync(
+                    URI.create(speakUrl("ws", "ws-barge") + "?rate=16000&interrupt=true&name=barge-in"),
+                    new WebSocket.Listener() {
+                        @Override
+                        public CompletionStage<?> onText(WebSocket ws, CharSequence data,
+                                                                              boolean last) {
+                            report.complete(data.toString());
+                            return null;
+                        }
+                    }).join();
+            socket.sendBinary(ByteBuffer.wrap(TestClips.pcm16(16000, 0.3)), true).join();
+            socket.sendText("{\"action\":\"end\"}", true).join();
+            JsonNode interrupted = JSON.readTree(first.finish().body());
+            assertEquals("interrupted", interrupted.path("outcome").asText(), interrupted.toString());
+            await().atMost(Duration.ofSeconds(5)).until(cut::completed);
+            assertEquals("driven", JSON.readTree(report.get(10, TimeUnit.SECONDS)).path("outcome").asText());
+            assertTrue(standIn.violations().isEmpty(), standIn.violations().toString());
+        }
+    }
+
+    @Test
+    void aShutdownCutsALiveUtteranceWithStopAndReportsItCut() throws Exception {
+        byte[] pcm = TestClips.pcm16(16000, 4.0);
+        try (ChunkedPost post = new ChunkedPost(liveSettings.port(), "/tasks/shutdown/speak", "audio/pcm;rate=16000")) {
+            post.chunk(pcm, 0, pcm.length);
+            StandInDrive cut = awaitSpeaking("shutdown");
+            CompletableFuture<ChunkedPost.Answer> answer = java.util.concurrent.CompletableFuture
+                    .supplyAsync(() -> {
+                        try {
+                            return post.answer();
+                        } catch (IOException e) {
+                            throw new UncheckedIOException(e);
+                        }
+                    });
+            context.stop();
+            await().atMost(Duration.ofSeconds(10)).until(cut::completed);
+            assertEquals(List.of("Start", "audio", "Stop"), cut.frames(), "Stop sent before the process goes");
+            assertTrue(cut.bytes() < pcm.length, "cut short, not played to its end: " + cut.bytes());
+            ChunkedPost.Answer cutAnswer = answer.get(10, TimeUnit.SECONDS);
+            assertEquals("cut", JSON.readTree(cutAnswer.body()).path("outcome").asText(), cutAnswer.body());
+        }
+    }
+
+    @Test
     void aQueueInterruptOvertakesTheClipItsTaskIsDrivingAndSupersedesTheOnesWaiting() throws Exception {
         publish(LONG, "queued", null, "long.wav");
         StandInDrive cut = awaitSpeaking("queued");
         publish(SHORT, "queued", null, "waiting.wav");
-        try (Connection connection = connect()) {
-            Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
-            MessageProducer producer = session.createProducer(session.createQueue(brokerSettings.queue()));
-            jakarta.jms.BytesMessage message = session.createBytesMessage();
-            message.writeBytes(SHORT);
-            message.setStringProperty("TaskId", "queued");
-            message.setStringProperty("ClipName", "now.wav");
-            message.setBooleanProperty("Interrupt", true);
-            producer.send(message);
-        }
-        Map<String, String> outcomes = new java.util.HashMap<>();
+        publish(SHORT, Map.of("TaskId", "queued", "ClipName", "now.wav", "Interrupt", true));
+        Map<String, String> outcomes = new HashMap<>();
         for (JsonNode report : receiveReports(3, 20_000)) {
             outcomes.put(report.path("file").asText(), report.path("outcome").asText());
         }

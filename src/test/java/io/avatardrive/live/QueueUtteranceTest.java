@@ -9,10 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.avatardrive.standin.StandInDrive;
 import io.avatardrive.support.LiveTestSupport;
 import io.avatardrive.support.TestClips;
-import jakarta.jms.Connection;
 import jakarta.jms.Message;
-import jakarta.jms.MessageProducer;
-import jakarta.jms.Session;
 import org.junit.jupiter.api.Test;
 
 import static org.awaitility.Awaitility.await;
@@ -27,15 +24,13 @@ class QueueUtteranceTest extends LiveTestSupport {
     @Test
     void piecesOfOddLengthsDriveOneDriveThatStartsBeforeTheLastPieceIsPublished() throws Exception {
         byte[] pcm = TestClips.pcm16(16000, 1.0);
-        try (Connection connection = connect()) {
-            Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
-            MessageProducer producer = session.createProducer(session.createQueue(brokerSettings.queue()));
+        try (Pieces tts = pieces()) {
             // pieces of 3201 bytes: every other piece splits a sample across two messages
             int piece = 3201;
             int seq = 0;
             for (int at = 0; at < pcm.length; at += piece, seq++) {
                 byte[] part = Arrays.copyOfRange(pcm, at, Math.min(pcm.length, at + piece));
-                publishPiece(session, producer, "u-1", seq, false, part, seq == 0
+                tts.send("u-1", seq, false, part, seq == 0
                         ? Map.of("TaskId", TASK, "SampleRate", 16000, "ClipName", "hello-utterance") : Map.of());
                 if (seq == 2) {
                     // the avatar is already speaking while the TTS is still producing
@@ -44,7 +39,7 @@ class QueueUtteranceTest extends LiveTestSupport {
                 }
                 Thread.sleep(30);
             }
-            publishPiece(session, producer, "u-1", seq, true, new byte[0], Map.of());
+            tts.send("u-1", seq, true, new byte[0], Map.of());
         }
         JsonNode report = receiveReports(1, 15_000).get(0);
         assertEquals("driven", report.path("outcome").asText(), report.toString());
@@ -60,11 +55,9 @@ class QueueUtteranceTest extends LiveTestSupport {
     @Test
     void aSkippedSeqCutsTheUtteranceAndTheMisplacedPieceIsDeadLetteredWithItsReason() throws Exception {
         byte[] pcm = TestClips.pcm16(16000, 0.2);
-        try (Connection connection = connect()) {
-            Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
-            MessageProducer producer = session.createProducer(session.createQueue(brokerSettings.queue()));
-            publishPiece(session, producer, "u-skip", 0, false, pcm, Map.of("TaskId", TASK, "SampleRate", 16000));
-            publishPiece(session, producer, "u-skip", 2, false, pcm, Map.of("TaskId", TASK));
+        try (Pieces tts = pieces()) {
+            tts.send("u-skip", 0, false, pcm, Map.of("TaskId", TASK, "SampleRate", 16000));
+            tts.send("u-skip", 2, false, pcm, Map.of("TaskId", TASK));
         }
         JsonNode report = receiveReports(1, 15_000).get(0);
         assertEquals("cut", report.path("outcome").asText(), report.toString());
@@ -79,10 +72,8 @@ class QueueUtteranceTest extends LiveTestSupport {
 
     @Test
     void aPieceForAnUtteranceThatNeverStartedIsDeadLetteredAndTheNextClipIsDriven() throws Exception {
-        try (Connection connection = connect()) {
-            Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
-            MessageProducer producer = session.createProducer(session.createQueue(brokerSettings.queue()));
-            publishPiece(session, producer, "u-ghost", 3, false, new byte[320], Map.of("TaskId", TASK));
+        try (Pieces tts = pieces()) {
+            tts.send("u-ghost", 3, false, new byte[320], Map.of("TaskId", TASK));
         }
         Message dead = receive(brokerSettings.deadLetterQueue(), 1, 10_000).get(0);
         assertTrue(dead.getStringProperty("DriveReason").contains("u-ghost: piece 3 is for an utterance that never started"),
@@ -93,10 +84,8 @@ class QueueUtteranceTest extends LiveTestSupport {
 
     @Test
     void anUtteranceWhoseLastPieceNeverComesIsCutAfterTheGap() throws Exception {
-        try (Connection connection = connect()) {
-            Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
-            MessageProducer producer = session.createProducer(session.createQueue(brokerSettings.queue()));
-            publishPiece(session, producer, "u-gap", 0, false, TestClips.pcm16(16000, 0.3),
+        try (Pieces tts = pieces()) {
+            tts.send("u-gap", 0, false, TestClips.pcm16(16000, 0.3),
                     Map.of("TaskId", TASK, "SampleRate", 16000));
         }
         JsonNode report = receiveReports(1, 15_000).get(0);
@@ -108,10 +97,8 @@ class QueueUtteranceTest extends LiveTestSupport {
 
     @Test
     void rawPcmAtARateTheAvatarDoesNotTakeIsReportedFailedWithTheReason() throws Exception {
-        try (Connection connection = connect()) {
-            Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
-            MessageProducer producer = session.createProducer(session.createQueue(brokerSettings.queue()));
-            publishPiece(session, producer, "u-rate", 0, true, TestClips.pcm16(8000, 0.2),
+        try (Pieces tts = pieces()) {
+            tts.send("u-rate", 0, true, TestClips.pcm16(8000, 0.2),
                     Map.of("TaskId", TASK, "SampleRate", 8000));
         }
         JsonNode report = receiveReports(1, 15_000).get(0);

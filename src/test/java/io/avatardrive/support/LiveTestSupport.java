@@ -46,23 +46,40 @@ public abstract class LiveTestSupport extends QueueTestSupport {
         return scheme + "://127.0.0.1:" + liveSettings.port() + "/tasks/" + taskId + "/speak";
     }
 
-    /** One piece of an utterance, published the way a streaming TTS backend would. */
-    protected void publishPiece(Session session, MessageProducer producer, String utteranceId, int seq, boolean last,
-                                byte[] audio, Map<String, Object> more) throws Exception {
-        BytesMessage message = session.createBytesMessage();
-        message.writeBytes(audio);
-        message.setStringProperty("UtteranceId", utteranceId);
-        message.setIntProperty("Seq", seq);
-        message.setBooleanProperty("Last", last);
-        for (Map.Entry<String, Object> e : more.entrySet()) {
-            message.setObjectProperty(e.getKey(), e.getValue());
+    /** A streaming TTS backend's publisher of utterance pieces to the drive queue. */
+    protected final class Pieces implements AutoCloseable {
+
+        private final Connection connection;
+        private final Session session;
+        private final MessageProducer producer;
+
+        Pieces() throws Exception {
+            connection = clientFactory().createConnection();
+            session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
+            producer = session.createProducer(session.createQueue(brokerSettings.queue()));
         }
-        producer.send(message);
+
+        /** One piece: UtteranceId, Seq and Last, with more properties (TaskId, SampleRate, ...) as given. */
+        public void send(String utteranceId, int seq, boolean last, byte[] audio, Map<String, Object> more)
+                throws Exception {
+            BytesMessage message = session.createBytesMessage();
+            message.writeBytes(audio);
+            message.setStringProperty("UtteranceId", utteranceId);
+            message.setIntProperty("Seq", seq);
+            message.setBooleanProperty("Last", last);
+            for (Map.Entry<String, Object> e : more.entrySet()) {
+                message.setObjectProperty(e.getKey(), e.getValue());
+            }
+            producer.send(message);
+        }
+
+        @Override
+        public void close() throws Exception {
+            connection.close();
+        }
     }
 
-    protected Connection connect() throws Exception {
-        Connection connection = clientFactory().createConnection();
-        connection.start();
-        return connection;
+    protected Pieces pieces() throws Exception {
+        return new Pieces();
     }
 }

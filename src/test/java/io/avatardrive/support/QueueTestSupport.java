@@ -62,19 +62,28 @@ public abstract class QueueTestSupport extends DriveTestSupport {
 
     /** Publishes a clip the way a backend would: the bytes as the body, TaskId / SampleRate / ClipName as properties. */
     protected void publish(byte[] clip, String taskId, Integer sampleRate, String clipName) throws Exception {
+        Map<String, Object> properties = new java.util.HashMap<>();
+        if (taskId != null) {
+            properties.put("TaskId", taskId);
+        }
+        if (sampleRate != null) {
+            properties.put("SampleRate", sampleRate);
+        }
+        if (clipName != null) {
+            properties.put("ClipName", clipName);
+        }
+        publish(clip, properties);
+    }
+
+    /** Publishes a clip with these message properties. */
+    protected void publish(byte[] clip, Map<String, Object> properties) throws Exception {
         try (Connection connection = clientFactory().createConnection()) {
             Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
             MessageProducer producer = session.createProducer(session.createQueue(brokerSettings.queue()));
             BytesMessage message = session.createBytesMessage();
             message.writeBytes(clip);
-            if (taskId != null) {
-                message.setStringProperty("TaskId", taskId);
-            }
-            if (sampleRate != null) {
-                message.setIntProperty("SampleRate", sampleRate);
-            }
-            if (clipName != null) {
-                message.setStringProperty("ClipName", clipName);
+            for (Map.Entry<String, Object> p : properties.entrySet()) {
+                message.setObjectProperty(p.getKey(), p.getValue());
             }
             producer.send(message);
         }
