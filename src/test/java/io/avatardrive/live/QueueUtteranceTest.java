@@ -53,6 +53,23 @@ class QueueUtteranceTest extends LiveTestSupport {
     }
 
     @Test
+    void piece0MayStartWithAWavHeaderWhoseLengthsAreUnknown() throws Exception {
+        byte[] pcm = TestClips.pcm16(24000, 0.5);
+        byte[] wav = TestClips.wav16(24000, pcm);
+        // as streaming TTS engines write it: the RIFF and data lengths are 0xFFFFFFFF
+        Arrays.fill(wav, 4, 8, (byte) 0xFF);
+        Arrays.fill(wav, 40, 44, (byte) 0xFF);
+        try (Pieces tts = pieces()) {
+            tts.send("u-wav", 0, false, Arrays.copyOfRange(wav, 0, 44 + 4800), Map.of("TaskId", TASK));
+            tts.send("u-wav", 1, true, Arrays.copyOfRange(wav, 44 + 4800, wav.length), Map.of());
+        }
+        JsonNode report = receiveReports(1, 15_000).get(0);
+        assertEquals("driven", report.path("outcome").asText(), report.toString());
+        assertEquals(24000, report.path("sampleRate").asInt());
+        assertEquals(TestClips.sha256(pcm), heardCompleted(report.path("driveId").asText()).sha256());
+    }
+
+    @Test
     void aSkippedSeqCutsTheUtteranceAndTheMisplacedPieceIsDeadLetteredWithItsReason() throws Exception {
         byte[] pcm = TestClips.pcm16(16000, 0.2);
         try (Pieces tts = pieces()) {
