@@ -2,6 +2,7 @@ package io.avatardrive.drive;
 
 import java.io.ByteArrayInputStream;
 import java.io.File;
+import java.io.FileInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.AccessDeniedException;
@@ -127,8 +128,9 @@ public final class DriveSteps {
             InputStream in = exchange.getMessage().getMandatoryBody(InputStream.class);
             Integer rate = exchange.getMessage().getHeader(AvatarDriveConstants.SAMPLE_RATE, Integer.class);
             exchange.setProperty(AvatarDriveConstants.STAGE, Stage.DECODE);
-            // a stream may still be being written (a TTS callback, a live ingress): its reads may wait
-            boolean live = body instanceof InputStream && !(body instanceof ByteArrayInputStream);
+            // a stream may still be being written (a TTS callback, a live ingress): its reads may wait, and a shutdown
+            // cuts it for good; bytes and files (the queue's spooled clips) are whole, and a shutdown gives them back
+            boolean live = isLive(body);
             if (live) {
                 long readAt = System.nanoTime();
                 receivedAt = body instanceof LiveAudio audio
@@ -155,6 +157,11 @@ public final class DriveSteps {
         active.add(drive, exchange.getProperty(AvatarDriveConstants.ARRIVED, System.nanoTime(), Long.class));
     }
 
+    /** Whether a body is audio still being produced, rather than bytes or a file that are whole. */
+    private static boolean isLive(Object body) {
+        return body instanceof InputStream && !(body instanceof ByteArrayInputStream || body instanceof FileInputStream);
+    }
+
     /**
      * {@link #read} as a route step. Live audio is read on a worker: its header, or its first bytes, may take a while
      * to come, and the few threads that start drives must not wait for them.
@@ -163,8 +170,7 @@ public final class DriveSteps {
         return new AsyncProcessorSupport() {
             @Override
             public boolean process(Exchange exchange, AsyncCallback callback) {
-                Object body = exchange.getMessage().getBody();
-                if (!(body instanceof InputStream) || body instanceof ByteArrayInputStream) {
+                if (!isLive(exchange.getMessage().getBody())) {
                     readInto(exchange);
                     callback.done(true);
                     return true;

@@ -1,5 +1,6 @@
 package io.avatardrive.queue;
 
+import java.io.FileInputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -144,7 +145,8 @@ public class QueueSteps {
     public void rewind(Exchange exchange) throws IOException {
         // an earlier attempt's failure is not this one's: the drive reads it to tell a failed stream from a clean one
         exchange.removeProperty(Exchange.EXCEPTION_CAUGHT);
-        exchange.getMessage().setBody(Files.newInputStream(exchange.getProperty(SPOOL, Path.class)));
+        // a FileInputStream: whole audio, which a shutdown rolls back to the broker rather than cutting it for good
+        exchange.getMessage().setBody(new FileInputStream(exchange.getProperty(SPOOL, Path.class).toFile()));
     }
 
     /** A failure report becomes an exception here, so that Camel's redelivery and dead-lettering can act on it. */

@@ -1,7 +1,10 @@
 package io.avatardrive.drive;
 
+import java.io.FileInputStream;
 import java.io.PipedInputStream;
 import java.io.PipedOutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
@@ -17,6 +20,7 @@ import org.apache.camel.builder.TemplatedRouteBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.test.AvailablePortFinder;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -107,6 +111,31 @@ class EmbeddedTemplateTest {
             assertTrue(report.firstPcmMs() != null && report.firstPcmMs() >= 0, report.toString());
             standIn.awaitCompleted(1, Duration.ofSeconds(5));
             assertEquals(TestClips.sha256(pcm), standIn.drives().get(0).sha256());
+        }
+    }
+
+    @Test
+    void aWholeFileCutByAShutdownIsAFailureToRetryNotALiveUtteranceCutForGood(@TempDir Path folder) throws Exception {
+        try (ZegoStandIn standIn = new ZegoStandIn("779", "embedsecret0123456789abcdef012345").start(
+                AvailablePortFinder.getNextAvailable())) {
+            CamelContext context = new DefaultCamelContext();
+            Properties properties = new Properties();
+            properties.setProperty("zego.api-url", standIn.apiUrl());
+            properties.setProperty("zego.app-id", "779");
+            properties.setProperty("zego.server-secret", "embedsecret0123456789abcdef012345");
+            properties.setProperty("zego.task-id", "spooled");
+            properties.setProperty("drive.lead-ms", "200");
+            context.getPropertiesComponent().setInitialProperties(properties);
+            context.addRoutes(new AvatarDriveRoute());
+            TemplatedRouteBuilder.builder(context, AvatarDriveRoute.TEMPLATE).routeId("spooled-avatar").add();
+            context.start();
+            Path spooled = Files.write(folder.resolve("clip.bin"), TestClips.pcm16(16000, 4.0));
+            CompletableFuture<Object> outcome = context.createProducerTemplate().asyncRequestBodyAndHeader(
+                    AvatarDriveRoute.DRIVE, new FileInputStream(spooled.toFile()), AvatarDriveConstants.SAMPLE_RATE, 16000);
+            await().atMost(Duration.ofSeconds(10)).until(() -> standIn.drives().stream().anyMatch(d -> d.bytes() > 0));
+            context.stop();
+            FailureReport failure = assertInstanceOf(FailureReport.class, outcome.get(10, TimeUnit.SECONDS));
+            assertTrue(failure.reason().contains("shutting down"), failure.reason());
         }
     }
 
