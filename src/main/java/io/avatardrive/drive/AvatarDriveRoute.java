@@ -57,16 +57,22 @@ public class AvatarDriveRoute extends RouteBuilder {
         // of these threads per hung drive, never one of the few threads that start every task's drives
         ExecutorService handshakes = getContext().getExecutorServiceManager().newCachedThreadPool(this,
                 "avatar-drive-handshake");
-        // before routes and sockets stop, drives in flight are cut short so that each still sends its Stop
+        // before routes and sockets stop, drives in flight are cut short so that each still sends its Stop; once the
+        // context runs, the drive's meters exist at zero
         getContext().getManagementStrategy().addEventNotifier(new EventNotifierSupport() {
             @Override
             public void notify(CamelEvent event) {
-                steps.cancelAll();
+                if (event instanceof CamelEvent.CamelContextStoppingEvent) {
+                    steps.cancelAll();
+                } else {
+                    steps.metrics(getContext());
+                }
             }
 
             @Override
             public boolean isEnabled(CamelEvent event) {
-                return event instanceof CamelEvent.CamelContextStoppingEvent;
+                return event instanceof CamelEvent.CamelContextStoppingEvent
+                       || event instanceof CamelEvent.CamelContextStartedEvent;
             }
         });
 

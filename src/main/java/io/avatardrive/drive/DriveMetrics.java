@@ -23,8 +23,26 @@ final class DriveMetrics {
     private DriveMetrics(MeterRegistry registry) {
         this.registry = registry;
         if (registry != null) {
+            // every documented meter exists from the start, at zero, so that a scrape sees it before the first drive
             registry.gauge("avatar_drive_active", active);
+            registry.counter("avatar_drive_started");
+            registry.counter("avatar_drive_succeeded");
+            Counter.builder("avatar_drive_audio_seconds").register(registry);
+            maxLead();
+            for (Stage stage : Stage.values()) {
+                registry.counter("avatar_drive_failed", "stage", stage.label());
+            }
+            for (Outcome outcome : Outcome.values()) {
+                registry.counter("avatar_drive_ended", "outcome", outcome.label());
+            }
+            registry.counter("avatar_drive_api_calls", "code", "0");
         }
+    }
+
+    /** In Prometheus avatar_drive_max_lead_ms_bucket, _count, _sum: no unit suffix, the name says milliseconds. */
+    private DistributionSummary maxLead() {
+        return DistributionSummary.builder("avatar_drive_max_lead_ms")
+                .serviceLevelObjectives(100, 300, 500, 600, 700, 1000, 2000).register(registry);
     }
 
     static DriveMetrics of(CamelContext context) {
@@ -38,14 +56,16 @@ final class DriveMetrics {
         }
     }
 
-    void succeeded(DriveReport report) {
-        active.decrementAndGet();
+    /** A drive that ended with a report: spoken, interrupted or cut. */
+    void ended(DriveReport report, boolean wasStarted) {
+        if (wasStarted) {
+            active.decrementAndGet();
+        }
         if (registry != null) {
             registry.counter("avatar_drive_succeeded").increment();
+            registry.counter("avatar_drive_ended", "outcome", report.outcome().label()).increment();
             Counter.builder("avatar_drive_audio_seconds").register(registry).increment(report.audioMs() / 1000.0);
-            DistributionSummary.builder("avatar_drive_max_lead_ms").baseUnit("milliseconds")
-                    .serviceLevelObjectives(100, 300, 500, 600, 700, 1000, 2000).register(registry)
-                    .record(report.maxLeadMs());
+            maxLead().record(report.maxLeadMs());
         }
     }
 
@@ -55,6 +75,7 @@ final class DriveMetrics {
         }
         if (registry != null) {
             registry.counter("avatar_drive_failed", "stage", stage.label()).increment();
+            registry.counter("avatar_drive_ended", "outcome", Outcome.FAILED.label()).increment();
         }
     }
 

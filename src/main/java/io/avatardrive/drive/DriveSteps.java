@@ -43,6 +43,7 @@ import io.avatardrive.zego.ZegoSession;
 import io.avatardrive.zego.ZegoSigner;
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.AsyncProcessor;
+import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.component.vertx.websocket.VertxWebsocketComponent;
 import org.apache.camel.support.AsyncProcessorSupport;
@@ -60,7 +61,7 @@ public final class DriveSteps {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final ZegoSigner signer = new ZegoSigner();
-    private volatile DriveMetrics metrics;
+    private DriveMetrics metrics;
     private final TaskDrives active;
     /** Per API endpoint, done once its first call has been answered (or failed). */
     private final Map<String, CompletableFuture<Void>> firstCalls = new ConcurrentHashMap<>();
@@ -86,12 +87,15 @@ public final class DriveSteps {
     }
 
     private DriveMetrics metrics(Exchange exchange) {
-        DriveMetrics m = metrics;
-        if (m == null) {
-            m = DriveMetrics.of(exchange.getContext());
-            metrics = m;
+        return metrics(exchange.getContext());
+    }
+
+    /** The drive's meters, registered once the context's metrics registry is there (at the latest, at start). */
+    synchronized DriveMetrics metrics(CamelContext context) {
+        if (metrics == null) {
+            metrics = DriveMetrics.of(context);
         }
-        return m;
+        return metrics;
     }
 
     /** The settings of the route instance this exchange came through (see {@link AvatarDriveRoute}). */
@@ -365,7 +369,7 @@ public final class DriveSteps {
         active.remove(drive);
         drive.release();
         DriveReport report = drive.report(Outcome.DRIVEN, null);
-        metrics(exchange).succeeded(report);
+        metrics(exchange).ended(report, true);
         LOG.info("Drove {} on task {}: DriveId {}, {} ms of audio at {} Hz in {} chunks, wall {} ms, max lead {} ms",
                 report.clipName(), report.taskId(), report.driveId(), report.audioMs(), report.sampleRate(), report.chunks(),
                 report.wallMs(), report.maxLeadMs());
@@ -381,7 +385,7 @@ public final class DriveSteps {
             drive.release();
             DriveReport cutShort = cutShort(drive, cause);
             if (cutShort != null) {
-                metrics(exchange).succeeded(cutShort);
+                metrics(exchange).ended(cutShort, drive.started());
                 LOG.info("{} on task {} {} after {} ms of audio: {}", cutShort.clipName(), cutShort.taskId(),
                         cutShort.outcome().label(), cutShort.audioMs(), cutShort.reason());
                 exchange.getMessage().setBody(cutShort);
