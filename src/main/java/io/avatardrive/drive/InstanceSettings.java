@@ -1,8 +1,10 @@
 package io.avatardrive.drive;
 
 import java.util.Optional;
+import java.util.function.Function;
 
 import io.avatardrive.settings.DriveSettings;
+import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.apache.camel.RouteTemplateContext;
@@ -23,10 +25,15 @@ public final class InstanceSettings implements Processor {
 
     /** Reads the instance's settings: its parameters first, the properties of the same names after. */
     static InstanceSettings of(RouteTemplateContext instance) {
+        return of(instance::getProperty, instance.getCamelContext());
+    }
+
+    /** The settings of these parameters (by setting key), each left out or blank falling back to the property. */
+    static InstanceSettings of(Function<String, Object> parameters, CamelContext context) {
         return new InstanceSettings(DriveSettings.from(key -> {
-            Object parameter = instance.getProperty(key);
+            Object parameter = parameters.apply(key);
             return parameter != null && !parameter.toString().isBlank() ? Optional.of(parameter.toString())
-                    : instance.getCamelContext().getPropertiesComponent().resolveProperty(key);
+                    : context.getPropertiesComponent().resolveProperty(key);
         }));
     }
 
