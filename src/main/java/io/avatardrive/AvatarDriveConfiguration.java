@@ -10,7 +10,9 @@ import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 
+import io.avatardrive.console.ConsoleRoutes;
 import io.avatardrive.drive.AvatarDriveRoute;
+import io.avatardrive.drive.DriveBoard;
 import io.avatardrive.drive.TaskDrives;
 import io.avatardrive.drive.TaskInterrupts;
 import io.avatardrive.inbox.ClipArchive;
@@ -57,7 +59,9 @@ import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServer;
 import org.apache.camel.component.vertx.websocket.VertxWebsocketComponent;
 import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServerConfiguration;
 import org.apache.camel.health.HealthCheckRegistry;
+import org.apache.camel.spi.CamelEvent;
 import org.apache.camel.spi.PropertiesComponent;
+import org.apache.camel.support.EventNotifierSupport;
 import org.apache.camel.support.service.ServiceSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -116,6 +120,9 @@ public class AvatarDriveConfiguration implements CamelConfiguration {
         context.getShutdownStrategy().setTimeUnit(TimeUnit.MILLISECONDS);
         context.getShutdownStrategy().setTimeout(shutdownMs);
         requireManagementPortFree(application);
+        if (application.managementEnabled()) {
+            bindConsole(context, settings, application.managementPort());
+        }
         BrokerSettings broker = BrokerSettings.from(lookup(context));
         if (broker.embedded()) {
             broker.requireLoginBeyondLoopback();
@@ -136,6 +143,32 @@ public class AvatarDriveConfiguration implements CamelConfiguration {
         bindInbox(context, settings);
         bindQueue(context, settings, broker);
         bindLive(context, settings, live);
+    }
+
+    /**
+     * The operator console on the management port: its paths join the management server's router once the context has
+     * started (camel-main makes that server during the start), behind its authentication.
+     */
+    private static void bindConsole(CamelContext context, DriveSettings settings, int managementPort) {
+        context.getManagementStrategy().addEventNotifier(new EventNotifierSupport() {
+            @Override
+            public void notify(CamelEvent event) throws Exception {
+                VertxPlatformHttpRouter router = VertxPlatformHttpRouter.lookup(context,
+                        VertxPlatformHttpRouter.getRouterNameFromPort(managementPort));
+                if (router == null) {
+                    LOG.warn("No management server on port {}: the console is not served", managementPort);
+                    return;
+                }
+                new ConsoleRoutes(context.getRegistry().lookupByNameAndType(DriveBoard.BEAN, DriveBoard.class),
+                        settings.inbox(), settings.taskId()).addTo(router);
+                LOG.info("Operator console at http://{}:{}/console", "127.0.0.1", managementPort);
+            }
+
+            @Override
+            public boolean isEnabled(CamelEvent event) {
+                return event instanceof CamelEvent.CamelContextStartedEvent;
+            }
+        });
     }
 
     /** The management server (health, metrics) binds at start; one already taken stops the start, naming it. */
@@ -185,6 +218,7 @@ public class AvatarDriveConfiguration implements CamelConfiguration {
             context.getRegistry().bind(TASK_LANES, lanes);
             TaskDrives drives = context.getRegistry().lookupByNameAndType(TaskDrives.BEAN, TaskDrives.class);
             context.getRegistry().bind(TaskInterrupts.BEAN, new TaskInterrupts(lanes, drives));
+            context.getRegistry().bind(DriveBoard.BEAN, new DriveBoard(drives, lanes));
         }
         return lanes;
     }

@@ -97,6 +97,15 @@ class AccessControlTest {
             String basic = Base64.getEncoder().encodeToString((USER + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8));
             assertEquals(200, http.send(HttpRequest.newBuilder(health).header("Authorization", "Basic " + basic).build(),
                     HttpResponse.BodyHandlers.discarding()).statusCode());
+            // the console and its upload are behind the same login
+            URI console = URI.create("http://127.0.0.1:" + management + "/console");
+            assertEquals(401, http.send(HttpRequest.newBuilder(console).build(), HttpResponse.BodyHandlers.discarding())
+                    .statusCode());
+            assertEquals(401, http.send(HttpRequest.newBuilder(URI.create(console + "/speak?task=t&name=a.wav"))
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(new byte[64])).build(),
+                    HttpResponse.BodyHandlers.discarding()).statusCode());
+            assertEquals(200, http.send(HttpRequest.newBuilder(console).header("Authorization", "Basic " + basic).build(),
+                    HttpResponse.BodyHandlers.discarding()).statusCode());
 
             try (Connection connection = new ActiveMQConnectionFactory("tcp://127.0.0.1:" + broker, USER, PASSWORD)
                     .createConnection()) {

@@ -25,10 +25,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The application as a child process, stopped by SIGTERM or killed with SIGKILL in the middle of a drive. */
-class ProcessLifecycleTest {
+public class ProcessLifecycleTest {
 
     @TempDir
-    Path data;
+    public Path data;
 
     private Process start(CountDownLatch driving) throws Exception {
         return start(driving, List.of(), new StringBuffer());
@@ -42,7 +42,7 @@ class ProcessLifecycleTest {
      * Starts the application with these extra -D settings and environment variables; its whole output is collected in
      * {@code output}.
      */
-    Process start(CountDownLatch driving, List<String> settings, java.util.Map<String, String> environment,
+    public Process start(CountDownLatch driving, List<String> settings, java.util.Map<String, String> environment,
                   StringBuffer output) throws Exception {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),

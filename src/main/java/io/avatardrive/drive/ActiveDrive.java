@@ -35,7 +35,8 @@ final class ActiveDrive {
     private AvatarSession session;
     private boolean started;
     private String driveId;
-    private long bytes;
+    /** Written by the stream's event loop, read by the console. */
+    private volatile long bytes;
     private long chunks;
     private Instant startedAt;
     private long lastProgressLog = System.nanoTime();
@@ -217,6 +218,18 @@ final class ActiveDrive {
         } catch (Exception ignored) {
             // nothing is left to send on a drive that is being abandoned
         }
+    }
+
+    /** Where the drive is, for the console: audio sent and in all, and how far the avatar is ahead of real time. */
+    DriveProgress progress() {
+        long now = System.nanoTime();
+        long sentMs = TimeUnit.NANOSECONDS.toMillis(clip.audioNanos(bytes));
+        long expected = clip.expectedBytes();
+        long elapsedMs = startedAt == null ? 0 : Duration.between(startedAt, Instant.now()).toMillis();
+        return new DriveProgress(taskId, clipName, backend, driveId, clip.sampleRate(), sentMs,
+                expected < 0 ? null : TimeUnit.NANOSECONDS.toMillis(clip.audioNanos(expected)),
+                firstPcmAt < 0 ? 0 : sentMs - TimeUnit.NANOSECONDS.toMillis(now - firstPcmAt),
+                settings.leadMs() + chunkMs(), elapsedMs);
     }
 
     /** The report of a drive that ended as {@code outcome}; the reason says why one was cut short. */

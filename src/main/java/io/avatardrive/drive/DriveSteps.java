@@ -161,6 +161,18 @@ public final class DriveSteps {
         active.add(drive, exchange.getProperty(AvatarDriveConstants.ARRIVED, System.nanoTime(), Long.class));
     }
 
+    /** The operator console's board, when the application has one (an embedding application may not). */
+    private static DriveBoard board(Exchange exchange) {
+        return exchange.getContext().getRegistry().lookupByNameAndType(DriveBoard.BEAN, DriveBoard.class);
+    }
+
+    private static void toBoard(Exchange exchange, DriveOutcome report) {
+        DriveBoard board = board(exchange);
+        if (board != null) {
+            board.ended(report);
+        }
+    }
+
     /** Whether a body is audio still being produced, rather than bytes or a file that are whole. */
     private static boolean isLive(Object body) {
         return body instanceof InputStream && !(body instanceof ByteArrayInputStream || body instanceof FileInputStream);
@@ -269,6 +281,10 @@ public final class DriveSteps {
     void ticket(Exchange exchange) {
         DriveByWsStreamResponse answer = exchange.getMessage().getBody(DriveByWsStreamResponse.class);
         metrics(exchange).apiAnswer(answer.code());
+        DriveBoard board = board(exchange);
+        if (board != null) {
+            board.apiAnswer(answer.code());
+        }
         DriveTicket ticket = answer.toTicket();
         exchange.getMessage().setBody(ticket);
     }
@@ -370,6 +386,7 @@ public final class DriveSteps {
         drive.release();
         DriveReport report = drive.report(Outcome.DRIVEN, null);
         metrics(exchange).ended(report, true);
+        toBoard(exchange, report);
         LOG.info("Drove {} on task {}: DriveId {}, {} ms of audio at {} Hz in {} chunks, wall {} ms, max lead {} ms",
                 report.clipName(), report.taskId(), report.driveId(), report.audioMs(), report.sampleRate(), report.chunks(),
                 report.wallMs(), report.maxLeadMs());
@@ -386,6 +403,7 @@ public final class DriveSteps {
             DriveReport cutShort = cutShort(drive, cause);
             if (cutShort != null) {
                 metrics(exchange).ended(cutShort, drive.started());
+                toBoard(exchange, cutShort);
                 LOG.info("{} on task {} {} after {} ms of audio: {}", cutShort.clipName(), cutShort.taskId(),
                         cutShort.outcome().label(), cutShort.audioMs(), cutShort.reason());
                 exchange.getMessage().setBody(cutShort);
@@ -430,6 +448,7 @@ public final class DriveSteps {
         }
         FailureReport report = new FailureReport(file, taskId, stage, vendor, code, redactor.redact(vendorMessage), reason);
         metrics(exchange).failed(stage, drive != null && drive.started());
+        toBoard(exchange, report);
         LOG.warn("Could not drive {} on task {} ({}): {}", file, taskId, stage.label(), reason);
         exchange.getMessage().setBody(report);
     }

@@ -52,6 +52,11 @@ public final class TaskDrives {
         byTask.values().forEach(drives -> drives.forEach(d -> d.cancel(why)));
     }
 
+    /** Every drive in flight. */
+    java.util.List<ActiveDrive> all() {
+        return byTask.values().stream().flatMap(Set::stream).toList();
+    }
+
     boolean isEmpty() {
         return byTask.isEmpty();
     }

@@ -36,14 +36,19 @@ public class TaskLaneProcessor extends AsyncProcessorSupport {
         String task = exchange.getMessage().getHeader(AvatarDriveConstants.TASK_ID, defaultTaskId, String.class);
         // an interrupt for the task from now on concerns this exchange too, even once it has left the lane
         exchange.setProperty(AvatarDriveConstants.ARRIVED, System.nanoTime());
-        lanes.submit(task, () -> drive(exchange).whenComplete((v, failure) -> {
+        String name = exchange.getMessage().getHeader(AvatarDriveConstants.CLIP_NAME, "clip", String.class);
+        lanes.submit(task, name, () -> drive(exchange).whenComplete((v, failure) -> {
             if (failure != null) {
                 exchange.setException(failure);
             }
             callback.done(false);
         }), reason -> {
-            String name = exchange.getMessage().getHeader(AvatarDriveConstants.CLIP_NAME, "clip", String.class);
-            exchange.getMessage().setBody(DriveReport.superseded(name, task, name + ": " + reason));
+            DriveReport superseded = DriveReport.superseded(name, task, name + ": " + reason);
+            DriveBoard board = context.getRegistry().lookupByNameAndType(DriveBoard.BEAN, DriveBoard.class);
+            if (board != null) {
+                board.ended(superseded);
+            }
+            exchange.getMessage().setBody(superseded);
             callback.done(false);
         });
         return false;

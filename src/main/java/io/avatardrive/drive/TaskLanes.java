@@ -19,7 +19,8 @@ import java.util.function.Supplier;
  */
 public final class TaskLanes {
 
-    private record Work(String task, Supplier<? extends CompletionStage<?>> work, Consumer<String> superseded) {
+    private record Work(String task, String label, Supplier<? extends CompletionStage<?>> work,
+                        Consumer<String> superseded) {
     }
 
     private final Executor executor;
@@ -41,16 +42,18 @@ public final class TaskLanes {
 
     /** Queues work that an interrupt cannot supersede: it runs in its turn whatever happens. */
     public void submit(String task, Supplier<? extends CompletionStage<?>> work) {
-        submit(task, work, null);
+        submit(task, "", work, null);
     }
 
     /**
      * Queues work behind the task's earlier work.
      *
+     * @param label      what the work is (a clip's name), as the console lists a task's queue
      * @param superseded called instead of the work, with the reason, if an interrupt for the task comes while it waits
      */
-    public void submit(String task, Supplier<? extends CompletionStage<?>> work, Consumer<String> superseded) {
-        Work w = new Work(task, work, superseded);
+    public void submit(String task, String label, Supplier<? extends CompletionStage<?>> work,
+                       Consumer<String> superseded) {
+        Work w = new Work(task, label, work, superseded);
         synchronized (lanes) {
             Deque<Work> lane = lanes.get(task);
             if (lane != null) {
@@ -88,6 +91,17 @@ public final class TaskLanes {
         }
         dropped.forEach(w -> w.superseded().accept(reason));
         return dropped.size();
+    }
+
+    /** What waits in each task's lane, in order (not the running work). */
+    public Map<String, List<String>> waiting() {
+        Map<String, List<String>> waiting = new java.util.TreeMap<>();
+        synchronized (lanes) {
+            ready.forEach(w -> waiting.computeIfAbsent(w.task(), t -> new ArrayList<>()).add(w.label()));
+            lanes.forEach((task, lane) -> lane.forEach(w -> waiting.computeIfAbsent(task, t -> new ArrayList<>())
+                    .add(w.label())));
+        }
+        return waiting;
     }
 
     /** Tasks with work running or waiting. */
