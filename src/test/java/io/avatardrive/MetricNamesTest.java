@@ -5,18 +5,14 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 
+import io.avatardrive.support.RunningApp;
 import io.avatardrive.support.TestClips;
 import org.apache.camel.test.AvailablePortFinder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -31,17 +27,13 @@ class MetricNamesTest {
     void everyDocumentedMeterIsScrapedAtZeroBeforeTheFirstDriveAndCountsIt() throws Exception {
         int management = AvailablePortFinder.getNextAvailable();
         int ingress = AvailablePortFinder.getNextAvailable();
-        ProcessLifecycleTest app = new ProcessLifecycleTest();
-        app.data = data;
-        StringBuffer output = new StringBuffer();
-        Process process = app.start(new CountDownLatch(1), List.of("-Dmanagement.port=" + management,
-                "-Dingress.port=" + ingress), Map.of(), output);
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-        try {
-            await().atMost(Duration.ofSeconds(60)).until(() -> output.toString().contains(") started in"));
+        try (RunningApp app = RunningApp.start(data,
+                List.of("-Dmanagement.port=" + management, "-Dingress.port=" + ingress))) {
             String before = scrape(http, management);
             for (String zero : List.of("avatar_drive_started_total 0.0", "avatar_drive_succeeded_total 0.0",
-                    "avatar_drive_audio_seconds_total 0.0", "avatar_drive_active 0.0", "avatar_drive_max_lead_ms_count 0",
+                    "avatar_drive_audio_seconds_total 0.0", "avatar_drive_active 0.0",
+                    "avatar_drive_max_lead_ms_count 0",
                     "avatar_drive_failed_total{stage=\"api\"} 0.0", "avatar_drive_failed_total{stage=\"decode\"} 0.0",
                     "avatar_drive_ended_total{outcome=\"interrupted\"} 0.0")) {
                 assertTrue(before.contains(zero), zero + " is missing:\n" + before);
@@ -56,16 +48,13 @@ class MetricNamesTest {
             assertTrue(after.contains("avatar_drive_max_lead_ms_count 1"), after);
             assertTrue(after.contains("avatar_drive_succeeded_total 1.0"), after);
             assertTrue(after.contains("avatar_drive_ended_total{outcome=\"driven\"} 1.0"), after);
-            assertFalse(after.contains("avatar_drive_max_lead_ms_milliseconds"), "the lead histogram has its documented name");
-        } finally {
-            process.destroy();
-            process.waitFor(30, TimeUnit.SECONDS);
-            process.destroyForcibly();
+            assertFalse(after.contains("avatar_drive_max_lead_ms_milliseconds"),
+                    "the lead histogram has its documented name");
         }
     }
 
     private static String scrape(HttpClient http, int management) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + management + "/observe/metrics")).build(),
-                HttpResponse.BodyHandlers.ofString()).body();
+        URI metrics = URI.create("http://127.0.0.1:" + management + "/observe/metrics");
+        return http.send(HttpRequest.newBuilder(metrics).build(), HttpResponse.BodyHandlers.ofString()).body();
     }
 }

@@ -4,11 +4,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 
-import io.avatardrive.ProcessLifecycleTest;
+import io.avatardrive.support.RunningApp;
 import io.avatardrive.support.TestClips;
 import org.apache.camel.test.AvailablePortFinder;
 import org.junit.jupiter.api.Test;
@@ -44,21 +41,18 @@ class ConsoleBrowserTest {
         assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
                 "skipped: Debian's chromium and chromium-driver are not installed (.ci/run installs them)");
         int management = AvailablePortFinder.getNextAvailable();
-        ProcessLifecycleTest app = new ProcessLifecycleTest();
-        app.data = data;
-        StringBuffer output = new StringBuffer();
-        Process process = app.start(new CountDownLatch(1), List.of("-Dmanagement.port=" + management,
-                "-Ddrive.lead-ms=300"), Map.of(), output);
         WebDriver browser = null;
-        try {
-            await().atMost(Duration.ofSeconds(60)).until(() -> output.toString().contains(") started in"));
+        try (RunningApp app = RunningApp.start(data,
+                List.of("-Dmanagement.port=" + management, "-Ddrive.lead-ms=300"))) {
             ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile())
-                    .addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1400,900");
+                    .addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage",
+                            "--window-size=1400,900");
             browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
                     .usingAnyFreePort().build(), options);
             WebDriver page = browser;
             page.get("http://127.0.0.1:" + management + "/console");
-            await().atMost(Duration.ofSeconds(10)).until(() -> page.findElement(By.id("feed")).getText().equals("live"));
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() -> page.findElement(By.id("feed")).getText().equals("live"));
 
             // a clip dropped into the inbox: its progress bar rises and its pacing is plotted
             Path task = Files.createDirectories(data.resolve("inbox/console-task"));
@@ -81,7 +75,8 @@ class ConsoleBrowserTest {
             assertTrue(recent.contains("failed") && recent.contains("decode"), recent);
 
             // a clip uploaded through the file input and the Speak button
-            Path upload = Files.write(data.resolve("uploaded.wav"), TestClips.wav16(16000, TestClips.pcm16(16000, 0.5)));
+            Path upload = Files.write(data.resolve("uploaded.wav"),
+                    TestClips.wav16(16000, TestClips.pcm16(16000, 0.5)));
             WebElement task2 = page.findElement(By.id("task"));
             task2.clear();
             task2.sendKeys("console-upload");
@@ -93,9 +88,6 @@ class ConsoleBrowserTest {
             if (browser != null) {
                 browser.quit();
             }
-            process.destroy();
-            process.waitFor(30, TimeUnit.SECONDS);
-            process.destroyForcibly();
         }
     }
 

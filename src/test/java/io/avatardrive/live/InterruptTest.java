@@ -15,6 +15,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.avatardrive.drive.TaskLanes;
 import io.avatardrive.standin.StandInDrive;
 import io.avatardrive.support.ChunkedPost;
 import io.avatardrive.support.LiveTestSupport;
@@ -45,6 +46,10 @@ class InterruptTest extends LiveTestSupport {
         drop("barge/long.wav", LONG);
         StandInDrive cut = awaitSpeaking("barge");
         drop("barge/waiting.wav", SHORT);
+        // the interrupt comes once the folder has queued the waiting clip behind the long one
+        TaskLanes lanes = context.getRegistry().lookupByNameAndType("taskLanes", TaskLanes.class);
+        await().atMost(Duration.ofSeconds(10)).until(() -> lanes.waiting().getOrDefault("barge", List.of())
+                .contains("barge/waiting.wav"));
         drop("barge/now.interrupt.wav", SHORT);
         JsonNode interrupted = awaitDone("barge/long.wav");
         assertEquals("interrupted", interrupted.path("outcome").asText(), interrupted.toString());

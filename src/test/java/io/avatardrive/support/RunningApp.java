@@ -1,0 +1,49 @@
+package io.avatardrive.support;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import io.avatardrive.ProcessLifecycleTest;
+
+import static org.awaitility.Awaitility.await;
+
+/** The application started as the README says, in a process of its own, until the test closes it. */
+public final class RunningApp implements AutoCloseable {
+
+    private final Process process;
+    private final StringBuffer output = new StringBuffer();
+
+    private RunningApp(Path data, List<String> settings) throws Exception {
+        ProcessLifecycleTest app = new ProcessLifecycleTest();
+        app.data = data;
+        process = app.start(new CountDownLatch(1), settings, Map.of(), output);
+    }
+
+    /** Starts it with these -D settings over the test defaults, and waits until Camel has started. */
+    public static RunningApp start(Path data, List<String> settings) throws Exception {
+        RunningApp app = new RunningApp(data, settings);
+        try {
+            await().atMost(Duration.ofSeconds(60)).until(() -> app.output.toString().contains(") started in"));
+        } catch (RuntimeException | Error e) {
+            app.close();
+            throw e;
+        }
+        return app;
+    }
+
+    /** Everything it printed so far. */
+    public String output() {
+        return output.toString();
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        process.destroy();
+        process.waitFor(30, TimeUnit.SECONDS);
+        process.destroyForcibly();
+    }
+}
