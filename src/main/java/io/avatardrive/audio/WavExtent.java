@@ -1,5 +1,6 @@
 package io.avatardrive.audio;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -51,7 +52,7 @@ public record WavExtent(State state, long dataOffset, long declaredSize) {
      * being produced is not waited on for audio; a stream that is not a WAV yields what was read.
      */
     static byte[] readHeader(InputStream in) throws IOException {
-        java.io.ByteArrayOutputStream header = new java.io.ByteArrayOutputStream(64);
+        ByteArrayOutputStream header = new ByteArrayOutputStream(64);
         byte[] riff = in.readNBytes(12);
         header.write(riff);
         if (riff.length < 12) {

@@ -6,16 +6,18 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.avatardrive.drive.ClipNames;
 import io.avatardrive.drive.DriveBoard;
 import io.avatardrive.drive.DriveOutcome;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import io.vertx.core.buffer.Buffer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -103,7 +105,7 @@ public final class ConsoleRoutes {
     private void speak(RoutingContext context) {
         String task = param(context, "task", defaultTaskId);
         String name = ClipNames.safe(param(context, "name", "console.wav"));
-        String lower = name.toLowerCase(java.util.Locale.ROOT);
+        String lower = name.toLowerCase(Locale.ROOT);
         if (!TASK.matcher(task).matches()) {
             refuse(context, "'" + task + "' is not a valid TaskId (1-128 of [0-9A-Za-z_-])");
             return;
@@ -155,7 +157,7 @@ public final class ConsoleRoutes {
     private static void refuse(RoutingContext context, String reason) {
         try {
             context.response().setStatusCode(400).putHeader("Content-Type", "application/json")
-                    .end(JSON.writeValueAsString(java.util.Map.of("reason", reason)));
+                    .end(JSON.writeValueAsString(Map.of("reason", reason)));
         } catch (IOException e) {
             context.fail(e);
         }

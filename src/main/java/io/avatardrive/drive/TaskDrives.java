@@ -1,5 +1,6 @@
 package io.avatardrive.drive;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -53,7 +54,7 @@ public final class TaskDrives {
     }
 
     /** Every drive in flight. */
-    java.util.List<ActiveDrive> all() {
+    List<ActiveDrive> all() {
         return byTask.values().stream().flatMap(Set::stream).toList();
     }
 

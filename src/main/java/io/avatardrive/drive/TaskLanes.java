@@ -6,6 +6,7 @@ import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
@@ -95,7 +96,7 @@ public final class TaskLanes {
 
     /** What waits in each task's lane, in order (not the running work). */
     public Map<String, List<String>> waiting() {
-        Map<String, List<String>> waiting = new java.util.TreeMap<>();
+        Map<String, List<String>> waiting = new TreeMap<>();
         synchronized (lanes) {
             ready.forEach(w -> waiting.computeIfAbsent(w.task(), t -> new ArrayList<>()).add(w.label()));
             lanes.forEach((task, lane) -> lane.forEach(w -> waiting.computeIfAbsent(task, t -> new ArrayList<>())
