@@ -53,7 +53,7 @@ public record DriveSettings(
             "zego.task-id", "zego.ws-trust-all", "zego.api-qps", "zego.api-timeout-ms", "drive.pcm-sample-rate", "drive.chunk-ms",
             "drive.lead-ms", "drive.stall-timeout-ms", "drive.backend", "voice.speaker", "volc.tta-url", "volc.app-id",
             "volc.access-token", "volc.uid", "volc.role", "volc.role-conf", "volc.video", "volc.rtc", "volc.rtmp",
-            "volc.chunk-ms", "volc.voice-end-timeout-ms", "volc.handshake-timeout-ms", "sami.url", "sami.appkey",
+            "volc.chunk-ms", "volc.voice-end-timeout-ms", "volc.handshake-timeout-ms", "volc.speed", "volc.pitch", "volc.volume", "sami.url", "sami.appkey",
             "sami.token", "sami.lead-ms", "sami.handshake-timeout-ms");
 
     /** Reads the settings through a key lookup (Camel's properties component in the application). */
@@ -196,6 +196,24 @@ public record DriveSettings(
             } catch (NumberFormatException e) {
                 problems.add(key + " must be a whole number, was '" + v + "'");
                 return fallback;
+            }
+        }
+
+        /** An optional decimal within [min, max]: null when the key is not set. */
+        Double decimal(String key, double min, double max) {
+            String v = text(key, "");
+            if (v.isBlank()) {
+                return null;
+            }
+            try {
+                double d = Double.parseDouble(v);
+                if (!(d >= min && d <= max)) {
+                    problems.add(key + " must be between " + min + " and " + max + ", was " + v);
+                }
+                return d;
+            } catch (NumberFormatException e) {
+                problems.add(key + " must be a number, was '" + v + "'");
+                return null;
             }
         }
 

@@ -29,6 +29,16 @@ public record VolcSettings(
                 extras.set(block, value);
             }
         }
+        // the speaking voice's speed, pitch and volume, in the document's ranges, join role_conf (and win over it)
+        String[][] voice = {{"speed", "0.25", "3"}, {"pitch", "0", "10"}, {"volume", "0", "3"}};
+        for (String[] field : voice) {
+            Double value = r.decimal("volc." + field[0], Double.parseDouble(field[1]), Double.parseDouble(field[2]));
+            if (value != null) {
+                ObjectNode roleConf = extras.has("role_conf") ? (ObjectNode) extras.get("role_conf")
+                        : extras.putObject("role_conf");
+                roleConf.put(field[0], value);
+            }
+        }
         return new VolcSettings(
                 r.webSocketUrl("volc.tta-url", VENDOR_TTA_URL),
                 r.text("volc.app-id", ""),

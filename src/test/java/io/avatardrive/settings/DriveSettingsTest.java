@@ -73,6 +73,19 @@ class DriveSettingsTest {
     }
 
     @Test
+    void volcengineSpeedPitchAndVolumeJoinRoleConfAndAreCheckedAgainstTheDocumentsRanges() {
+        DriveSettings s = read(Map.of("volc.role-conf", "{\"voice_type\":\"x\",\"speed\":1}", "volc.speed", "1.5",
+                "volc.volume", "0.5"));
+        assertEquals("{\"voice_type\":\"x\",\"speed\":1.5,\"volume\":0.5}",
+                s.volc().sessionExtras().get("role_conf").toString());
+        InvalidSettingsException e = assertThrows(InvalidSettingsException.class, () -> read(Map.of(
+                "volc.speed", "0.1", "volc.pitch", "11", "volc.volume", "loud")));
+        assertTrue(e.getMessage().contains("volc.speed must be between 0.25 and 3.0, was 0.1"), e.getMessage());
+        assertTrue(e.getMessage().contains("volc.pitch must be between 0.0 and 10.0, was 11"), e.getMessage());
+        assertTrue(e.getMessage().contains("volc.volume must be a number, was 'loud'"), e.getMessage());
+    }
+
+    @Test
     void aVolcengineOrSamiAccountWithoutItsTokenIsRefused() {
         DriveSettings s = read(Map.of("volc.app-id", "v1", "sami.appkey", "k1"));
         InvalidSettingsException e = assertThrows(InvalidSettingsException.class, s::requireCompleteVendorCredentials);
