@@ -73,9 +73,9 @@ public final class HttpSpeak {
                                                     + " (s16le mono) or audio/wav");
             return;
         }
-        LiveRequest live = new LiveRequest(taskId, name, rate, rate != null, blankToNull(request.getParam("backend")),
-                blankToNull(request.getParam("speaker")), Boolean.parseBoolean(request.getParam("interrupt")));
-        LiveAudio audio = new LiveAudio(gapMs, "drive.utterance-gap-ms")
+        LiveRequest live = new LiveRequest(taskId, name, rate, rate != null, LiveRequest.option(request.getParam("backend")),
+                LiveRequest.option(request.getParam("speaker")), Boolean.parseBoolean(request.getParam("interrupt")));
+        LiveAudio audio = new LiveAudio(gapMs, LiveDrives.GAP_SETTING)
                 .flowControl(HIGH_WATER_BYTES, request::pause, request::resume);
         request.handler(buffer -> audio.append(buffer.getBytes()));
         request.endHandler(v -> audio.end());
@@ -120,9 +120,5 @@ public final class HttpSpeak {
     private static String param(HttpServerRequest request, String name, String fallback) {
         String value = request.getParam(name);
         return value == null || value.isBlank() ? fallback : value;
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.trim();
     }
 }

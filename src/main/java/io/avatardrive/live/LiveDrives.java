@@ -16,6 +16,9 @@ import org.apache.camel.support.DefaultExchange;
  */
 public final class LiveDrives {
 
+    /** The setting a live utterance's gap timeout comes from, as its cut reason names it. */
+    static final String GAP_SETTING = "drive.utterance-gap-ms";
+
     private final CamelContext context;
     private final TaskLaneProcessor lanes;
     private final TaskInterrupts interrupts;

@@ -24,6 +24,11 @@ record LiveRequest(String taskId, String name, Integer sampleRate, boolean rawPc
         }
     }
 
+    /** An optional request value: null when absent or blank, so that the drive's default applies. */
+    static String option(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+
     private static void setIfPresent(Message message, String header, Object value) {
         if (value != null) {
             message.setHeader(header, value);

@@ -14,6 +14,7 @@ import io.avatardrive.drive.AvatarDriveConstants;
 import io.avatardrive.drive.ClipNames;
 import io.avatardrive.drive.DriveOutcome;
 import io.avatardrive.drive.DriveReport;
+import io.avatardrive.queue.MessageProperties;
 import io.avatardrive.queue.QueueInterrupts;
 import jakarta.jms.BytesMessage;
 import jakarta.jms.JMSException;
@@ -101,13 +102,13 @@ public final class QueuePieces {
     public void piece(Exchange exchange) throws Exception {
         Message message = exchange.getMessage().getMandatoryBody(Message.class);
         String id = ClipNames.safe(String.valueOf(message.getObjectProperty(UTTERANCE_ID)));
-        String taskId = text(message, AvatarDriveConstants.TASK_ID, defaultTaskId);
+        String taskId = MessageProperties.text(message, AvatarDriveConstants.TASK_ID, defaultTaskId);
         byte[] audio = body(message);
         exchange.getMessage().setBody(audio);
         exchange.getMessage().setHeader(UTTERANCE_ID, id);
         exchange.getMessage().setHeader(AvatarDriveConstants.TASK_ID, taskId);
-        Integer seq = integer(message, SEQ);
-        boolean last = Boolean.parseBoolean(text(message, LAST, "false"));
+        Integer seq = MessageProperties.integer(message, SEQ);
+        boolean last = Boolean.parseBoolean(MessageProperties.text(message, LAST, "false"));
         if (seq == null) {
             refuse(exchange, "utterance " + id + ": the piece has no whole-number Seq");
         } else if (audio == null) {
@@ -125,7 +126,7 @@ public final class QueuePieces {
             refuse(exchange, "utterance " + id + ": piece 0 came again; an UtteranceId is spoken once");
             return;
         }
-        String name = ClipNames.safe(text(message, AvatarDriveConstants.CLIP_NAME, id));
+        String name = ClipNames.safe(MessageProperties.text(message, AvatarDriveConstants.CLIP_NAME, id));
         exchange.getMessage().setHeader(AvatarDriveConstants.CLIP_NAME, name);
         // an Interrupt=true piece 0 cuts and supersedes there; one queued before an interrupt is superseded
         if (!interrupts.admitted(exchange, message)) {
@@ -134,15 +135,15 @@ public final class QueuePieces {
             publish(id, exchange.getMessage().getBody(DriveOutcome.class));
             return;
         }
-        LiveAudio live = new LiveAudio(gapMs, "drive.utterance-gap-ms");
+        LiveAudio live = new LiveAudio(gapMs, LiveDrives.GAP_SETTING);
         live.append(audio);
         if (last) {
             live.end();
         } else {
             speaking.put(id, new Utterance(live));
         }
-        LiveRequest request = new LiveRequest(taskId, name, integer(message, AvatarDriveConstants.SAMPLE_RATE), false,
-                text(message, AvatarDriveConstants.BACKEND, null), text(message, AvatarDriveConstants.SPEAKER, null), false);
+        LiveRequest request = new LiveRequest(taskId, name, MessageProperties.integer(message, AvatarDriveConstants.SAMPLE_RATE), false,
+                MessageProperties.text(message, AvatarDriveConstants.BACKEND, null), MessageProperties.text(message, AvatarDriveConstants.SPEAKER, null), false);
         drives.speak(request, live).whenComplete((report, failure) -> {
             speaking.remove(id);
             finished.add(id);
@@ -226,19 +227,5 @@ public final class QueuePieces {
             return audio.length > MAX_PIECE_BYTES ? null : audio;
         }
         return new byte[0];
-    }
-
-    private static String text(Message message, String property, String fallback) throws JMSException {
-        Object value = message.getObjectProperty(property);
-        return value == null || value.toString().isBlank() ? fallback : value.toString().trim();
-    }
-
-    private static Integer integer(Message message, String property) throws JMSException {
-        String value = text(message, property, null);
-        try {
-            return value == null ? null : Integer.valueOf(value);
-        } catch (NumberFormatException e) {
-            return null;
-        }
     }
 }

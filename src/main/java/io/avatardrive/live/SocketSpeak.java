@@ -79,11 +79,11 @@ public final class SocketSpeak implements Processor {
                     name + ": rate=" + rateText + " is not 16000 or 24000 (binary frames are s16le mono PCM)"));
             return;
         }
-        LiveAudio audio = new LiveAudio(gapMs, "drive.utterance-gap-ms")
+        LiveAudio audio = new LiveAudio(gapMs, LiveDrives.GAP_SETTING)
                 .flowControl(HttpSpeak.HIGH_WATER_BYTES, socket::pause, socket::resume);
         open.put(key, new Utterance(socket, audio));
-        LiveRequest request = new LiveRequest(taskId, name, rate, true, blankToNull(exchange, "backend"),
-                blankToNull(exchange, "speaker"), exchange.getMessage().getHeader("interrupt", false, Boolean.class));
+        LiveRequest request = new LiveRequest(taskId, name, rate, true, LiveRequest.option(exchange.getMessage().getHeader("backend", String.class)),
+                LiveRequest.option(exchange.getMessage().getHeader("speaker", String.class)), exchange.getMessage().getHeader("interrupt", false, Boolean.class));
         drives.speak(request, audio).whenComplete((report, failure) -> {
             open.remove(key);
             if (failure != null) {
@@ -135,10 +135,5 @@ public final class SocketSpeak implements Processor {
             return;
         }
         socket.writeTextMessage(json).onComplete(written -> socket.close(code, report.outcome().label()));
-    }
-
-    private static String blankToNull(Exchange exchange, String header) {
-        String value = exchange.getMessage().getHeader(header, String.class);
-        return value == null || value.isBlank() ? null : value.trim();
     }
 }

@@ -64,9 +64,9 @@ public final class QueueInterrupts {
         if (handled.remove(original)) {
             return;
         }
-        String taskId = text(copy, AvatarDriveConstants.TASK_ID, defaultTaskId);
+        String taskId = MessageProperties.text(copy, AvatarDriveConstants.TASK_ID, defaultTaskId);
         pending.put(taskId, new Pending(original, System.nanoTime()));
-        interrupts.interrupt(taskId, text(copy, AvatarDriveConstants.CLIP_NAME, "an interrupt message"));
+        interrupts.interrupt(taskId, MessageProperties.text(copy, AvatarDriveConstants.CLIP_NAME, "an interrupt message"));
     }
 
     /**
@@ -75,7 +75,7 @@ public final class QueueInterrupts {
      * whether the message is to be driven. The message's ClipName header is expected set.
      */
     public boolean admitted(Exchange exchange, Message message) throws JMSException {
-        String taskId = text(message, AvatarDriveConstants.TASK_ID, defaultTaskId);
+        String taskId = MessageProperties.text(message, AvatarDriveConstants.TASK_ID, defaultTaskId);
         String name = exchange.getMessage().getHeader(AvatarDriveConstants.CLIP_NAME, "clip", String.class);
         long id = message instanceof ActiveMQMessage artemis ? artemis.getCoreMessage().getMessageID() : -1;
         Pending announced = pending.get(taskId);
@@ -83,7 +83,7 @@ public final class QueueInterrupts {
             pending.remove(taskId, announced);
             announced = null;
         }
-        if (Boolean.parseBoolean(text(message, AvatarDriveConstants.INTERRUPT, "false"))) {
+        if (Boolean.parseBoolean(MessageProperties.text(message, AvatarDriveConstants.INTERRUPT, "false"))) {
             if (announced != null && announced.messageId() == id) {
                 pending.remove(taskId, announced);
             } else {
@@ -111,10 +111,5 @@ public final class QueueInterrupts {
                 record.run();
             }
         }
-    }
-
-    private static String text(Message message, String property, String fallback) throws JMSException {
-        Object value = message.getObjectProperty(property);
-        return value == null || value.toString().isBlank() ? fallback : value.toString().trim();
     }
 }
