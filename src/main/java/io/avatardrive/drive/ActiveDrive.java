@@ -13,12 +13,17 @@ import io.avatardrive.audio.PcmChunker;
 import io.avatardrive.audio.PcmClip;
 import io.avatardrive.settings.DriveSettings;
 import io.avatardrive.settings.Redactor;
+import io.avatardrive.text.SpeechText;
 import io.avatardrive.vendor.AvatarSession;
+import io.avatardrive.volc.VolcSession;
 import io.avatardrive.zego.DriveTicket;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** One drive's state as it moves down the route: the clip, its ticket, its socket, and what has been sent so far. */
+/**
+ * One drive's state as it moves down the route: the clip (audio, or words a Volcengine avatar says itself), its ticket,
+ * its socket, and what has been sent so far.
+ */
 final class ActiveDrive {
 
     private static final Logger LOG = LoggerFactory.getLogger(ActiveDrive.class);
@@ -26,13 +31,17 @@ final class ActiveDrive {
 
     private final String clipName;
     private final String taskId;
+    /** The audio, or null for a text drive. */
     private final PcmClip clip;
+    /** The words, or null for an audio drive. */
+    private final SpeechText text;
     private final DriveSettings settings;
     private final String backend;
     private final String speaker;
     private final Pacer pacer;
     private DriveTicket ticket;
-    private AvatarSession session;
+    /** Read by an interrupt, from any thread. */
+    private volatile AvatarSession session;
     private boolean started;
     private String driveId;
     /** Written by the stream's event loop, read by the console. */
@@ -44,6 +53,8 @@ final class ActiveDrive {
     private final LongSupplier receivedAt;
     private long firstPcmAt = -1;
     private volatile PacedStream stream;
+    /** A text drive whose voice_end never came: why its report cannot say it was all said. */
+    private String unconfirmed;
 
     /**
      * @param receivedAt for live audio, when its first piece arrived ({@link System#nanoTime()}); null for a clip that
@@ -51,9 +62,20 @@ final class ActiveDrive {
      */
     ActiveDrive(String clipName, String taskId, PcmClip clip, DriveSettings settings, String backend, String speaker,
                 LongSupplier receivedAt) {
+        this(clipName, taskId, clip, null, settings, backend, speaker, receivedAt);
+    }
+
+    /** A drive of words, said in the Volcengine avatar's own voice. */
+    ActiveDrive(String clipName, String taskId, SpeechText text, DriveSettings settings) {
+        this(clipName, taskId, null, text, settings, DriveSettings.VOLC_TTA, "", null);
+    }
+
+    private ActiveDrive(String clipName, String taskId, PcmClip clip, SpeechText text, DriveSettings settings,
+                        String backend, String speaker, LongSupplier receivedAt) {
         this.clipName = clipName;
         this.taskId = taskId;
         this.clip = clip;
+        this.text = text;
         this.settings = settings;
         this.backend = backend;
         this.speaker = speaker;
@@ -100,6 +122,20 @@ final class ActiveDrive {
 
     PcmClip clip() {
         return clip;
+    }
+
+    /** The words of a text drive, or null for audio. */
+    SpeechText text() {
+        return text;
+    }
+
+    boolean isText() {
+        return text != null;
+    }
+
+    /** The sample rate of the audio sent, 0 for words. */
+    int sampleRate() {
+        return clip == null ? 0 : clip.sampleRate();
     }
 
     DriveTicket ticket() {
@@ -169,6 +205,25 @@ final class ActiveDrive {
         }
     }
 
+    /**
+     * A text drive's speech: the words in one frame, then the avatar's voice_end. An interrupt that came first, or
+     * while it spoke, is thrown as this drive's cancellation, once the avatar was told to stop.
+     */
+    void speak() throws Exception {
+        if (cancellation() != null) {
+            throw cancellation();
+        }
+        VolcSession.SpeechEnd end = ((VolcSession) session).say(text.text(),
+                settings.volc().speechTimeoutMs(text.characters()));
+        if (end == VolcSession.SpeechEnd.INTERRUPTED) {
+            throw cancellation();
+        }
+        if (end == VolcSession.SpeechEnd.UNCONFIRMED) {
+            unconfirmed = clipName + ": no voice_end from the avatar within "
+                          + settings.volc().speechTimeoutMs(text.characters()) + " ms; the words were sent once, not again";
+        }
+    }
+
     /** Ends the session if it opened (ZEGO's Stop), then closes it; the end is what lets the avatar finish speaking. */
     void stop() throws Exception {
         if (session == null) {
@@ -196,6 +251,10 @@ final class ActiveDrive {
         if (s != null) {
             s.cancelled();
         }
+        // words being said are stopped by the avatar itself (|CTL|03|); the pacer above holds the reason
+        if (isText() && session instanceof VolcSession volc) {
+            volc.interruptSpeech();
+        }
     }
 
     /** An interrupt for this drive's task: cut short, reported interrupted. */
@@ -211,10 +270,13 @@ final class ActiveDrive {
     /** Releases the socket and the clip, whatever state the drive is in. */
     void release() {
         try {
-            if (session != null) {
-                session.close();
+            AvatarSession s = session;
+            if (s != null) {
+                s.close();
             }
-            clip.close();
+            if (clip != null) {
+                clip.close();
+            }
         } catch (Exception ignored) {
             // nothing is left to send on a drive that is being abandoned
         }
@@ -222,6 +284,10 @@ final class ActiveDrive {
 
     /** Where the drive is, for the console: audio sent and in all, and how far the avatar is ahead of real time. */
     DriveProgress progress() {
+        if (isText()) {
+            long elapsedMs = startedAt == null ? 0 : Duration.between(startedAt, Instant.now()).toMillis();
+            return new DriveProgress(taskId, clipName, backend, driveId, 0, elapsedMs, null, 0, 0, elapsedMs);
+        }
         long now = System.nanoTime();
         long sentMs = TimeUnit.NANOSECONDS.toMillis(clip.audioNanos(bytes));
         long expected = clip.expectedBytes();
@@ -236,6 +302,11 @@ final class ActiveDrive {
     DriveReport report(Outcome outcome, String reason) {
         Instant finishedAt = Instant.now();
         Instant began = startedAt != null ? startedAt : finishedAt;
+        if (isText()) {
+            return DriveReport.said(outcome, clipName, taskId, driveId, text.kind().label(), text.characters(),
+                    began.toString(), finishedAt.toString(), Duration.between(began, finishedAt).toMillis(),
+                    reason != null ? reason : unconfirmed);
+        }
         Long firstPcmMs = null;
         Long starvedMs = null;
         if (live()) {
@@ -243,7 +314,7 @@ final class ActiveDrive {
             firstPcmMs = firstPcmAt < 0 || from < 0 ? null : TimeUnit.NANOSECONDS.toMillis(Math.max(0, firstPcmAt - from));
             starvedMs = pacer.starvedMs();
         }
-        return new DriveReport(outcome, clipName, taskId, backend, driveId, clip.sampleRate(), bytes,
+        return new DriveReport(outcome, clipName, taskId, backend, driveId, null, null, clip.sampleRate(), bytes,
                 TimeUnit.NANOSECONDS.toMillis(clip.audioNanos(bytes)), chunks, began.toString(), finishedAt.toString(),
                 Duration.between(began, finishedAt).toMillis(), pacer.maxLeadMs(), firstPcmMs, starvedMs,
                 speaker.isEmpty() ? null : speaker, clip.conversion(), reason);

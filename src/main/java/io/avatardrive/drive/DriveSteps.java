@@ -9,6 +9,7 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -32,6 +33,9 @@ import io.avatardrive.sami.SamiException;
 import io.avatardrive.sami.VoiceConversion;
 import io.avatardrive.settings.DriveSettings;
 import io.avatardrive.settings.Redactor;
+import io.avatardrive.text.SpeechText;
+import io.avatardrive.text.TextKind;
+import io.avatardrive.text.TextProblem;
 import io.avatardrive.vendor.AvatarSession;
 import io.avatardrive.vendor.SocketClients;
 import io.avatardrive.vendor.VendorException;
@@ -122,6 +126,12 @@ public final class DriveSteps {
             throw new DriveFailure(Stage.READ, name + ": Backend '" + backend + "' is not " + DriveSettings.ZEGO + " or "
                                                + DriveSettings.VOLC_TTA, null);
         }
+        Optional<TextKind> words = TextKind.ofLabel(exchange.getMessage().getHeader(AvatarDriveConstants.FORMAT, String.class))
+                .or(() -> TextKind.ofName(name));
+        if (words.isPresent()) {
+            readText(exchange, settings, name, taskId, backend, words.get());
+            return;
+        }
         File file = exchange.getMessage().getBody(File.class);
         PcmClip clip;
         LongSupplier receivedAt = null;
@@ -158,6 +168,30 @@ public final class DriveSteps {
         ActiveDrive drive = new ActiveDrive(name, taskId, clip, settings, backend, speaker, receivedAt);
         exchange.setProperty(AvatarDriveConstants.DRIVE, drive);
         // from here an interrupt for the task reaches it, even before it has a DriveId or a socket
+        active.add(drive, exchange.getProperty(AvatarDriveConstants.ARRIVED, System.nanoTime(), Long.class));
+    }
+
+    /**
+     * Words rather than audio: checked (UTF-8, not empty, well-formed SSML, no longer than volc.max-text-chars) and
+     * said by a Volcengine avatar in its own voice. ZEGO's drive takes audio only, so words for it are refused.
+     */
+    private void readText(Exchange exchange, DriveSettings settings, String name, String taskId, String backend,
+                          TextKind kind) throws Exception {
+        if (!DriveSettings.VOLC_TTA.equals(backend)) {
+            throw new DriveFailure(Stage.READ, name + ": " + kind.label() + " needs the " + DriveSettings.VOLC_TTA
+                                               + " backend, and this task's is " + backend + ", whose drive takes PCM"
+                                               + " audio only (set drive.backend = " + DriveSettings.VOLC_TTA
+                                               + " for the task, or send audio)", null);
+        }
+        exchange.setProperty(AvatarDriveConstants.STAGE, Stage.DECODE);
+        File file = exchange.getMessage().getBody(File.class);
+        SpeechText text;
+        try (InputStream in = file != null ? new FileInputStream(file)
+                : exchange.getMessage().getMandatoryBody(InputStream.class)) {
+            text = SpeechText.read(name, in, kind, settings.volc().maxTextChars());
+        }
+        ActiveDrive drive = new ActiveDrive(name, taskId, text, settings);
+        exchange.setProperty(AvatarDriveConstants.DRIVE, drive);
         active.add(drive, exchange.getProperty(AvatarDriveConstants.ARRIVED, System.nanoTime(), Long.class));
     }
 
@@ -314,9 +348,15 @@ public final class DriveSteps {
         AvatarSession session = drive.isZego()
                 ? new ZegoSession(clients(exchange), drive.ticket(), drive.clip().sampleRate(), settings.wsTrustAll(),
                         settings.stallTimeoutMs())
-                : new VolcSession(clients(exchange), settings.volc(), settings.stallTimeoutMs(), drive.clipName());
-        LOG.info("Driving {} on task {} with {} {} at {} Hz", drive.clipName(), drive.taskId(), drive.backend(),
-                session.driveId(), drive.clip().sampleRate());
+                : new VolcSession(clients(exchange), settings.volc(), settings.stallTimeoutMs(), drive.clipName(),
+                        drive.isText() ? VolcFrames.InputMode.TEXT : VolcFrames.InputMode.AUDIO);
+        if (drive.isText()) {
+            LOG.info("Saying {} on task {} with {} {}: {} characters of {}", drive.clipName(), drive.taskId(),
+                    drive.backend(), session.driveId(), drive.text().characters(), drive.text().kind().label());
+        } else {
+            LOG.info("Driving {} on task {} with {} {} at {} Hz", drive.clipName(), drive.taskId(), drive.backend(),
+                    session.driveId(), drive.clip().sampleRate());
+        }
         drive.start(session);
         metrics(exchange).started();
     }
@@ -329,13 +369,24 @@ public final class DriveSteps {
     /**
      * Split and pace, asynchronously: the clip's chunks go out on timers of the connection's event loop (see
      * {@link PacedStream}), and the route goes on (to Stop) on a worker once the last is written, so no thread waits
-     * out a drive.
+     * out a drive. Words are said instead, a worker waiting for the avatar to finish them.
      */
     AsyncProcessor pacedStream() {
         return new AsyncProcessorSupport() {
             @Override
             public boolean process(Exchange exchange, AsyncCallback callback) {
                 ActiveDrive drive = exchange.getProperty(AvatarDriveConstants.DRIVE, ActiveDrive.class);
+                if (drive.isText()) {
+                    workers.execute(() -> {
+                        try {
+                            drive.speak();
+                        } catch (Exception e) {
+                            exchange.setException(e);
+                        }
+                        callback.done(false);
+                    });
+                    return false;
+                }
                 drive.stream(workers).start().whenComplete((v, failure) -> {
                     if (failure != null) {
                         exchange.setException(failure);
@@ -387,9 +438,14 @@ public final class DriveSteps {
         DriveReport report = drive.report(Outcome.DRIVEN, null);
         metrics(exchange).ended(report, true);
         toBoard(exchange, report);
-        LOG.info("Drove {} on task {}: DriveId {}, {} ms of audio at {} Hz in {} chunks, wall {} ms, max lead {} ms",
-                report.clipName(), report.taskId(), report.driveId(), report.audioMs(), report.sampleRate(), report.chunks(),
-                report.wallMs(), report.maxLeadMs());
+        if (drive.isText()) {
+            LOG.info("Said {} on task {}: {} {}, {} characters of {}, wall {} ms", report.clipName(), report.taskId(),
+                    report.backend(), report.driveId(), report.characters(), report.input(), report.wallMs());
+        } else {
+            LOG.info("Drove {} on task {}: DriveId {}, {} ms of audio at {} Hz in {} chunks, wall {} ms, max lead {} ms",
+                    report.clipName(), report.taskId(), report.driveId(), report.audioMs(), report.sampleRate(),
+                    report.chunks(), report.wallMs(), report.maxLeadMs());
+        }
         exchange.getMessage().setBody(report);
     }
 
@@ -433,7 +489,7 @@ public final class DriveSteps {
                 vendor = answer.getVendor();
                 break;
             }
-            if (t instanceof AudioFormatProblem) {
+            if (t instanceof AudioFormatProblem || t instanceof TextProblem) {
                 stage = Stage.DECODE;
                 break;
             }
@@ -480,7 +536,7 @@ public final class DriveSteps {
         }
         for (Throwable t = cause; t != null; t = t.getCause()) {
             if (t instanceof DriveFailure || t instanceof VendorException || t instanceof AudioFormatProblem
-                || t instanceof ConversionFailed || t instanceof StreamStalled) {
+                || t instanceof TextProblem || t instanceof ConversionFailed || t instanceof StreamStalled) {
                 return t.getMessage();
             }
         }

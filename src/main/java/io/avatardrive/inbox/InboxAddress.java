@@ -15,14 +15,14 @@ import org.apache.camel.Processor;
 /**
  * Reads a dropped clip's address from where it lies: the inbox root drives the default task, inbox/TASKID/ drives
  * TASKID. A task folder may hold a {@value #FOLDER_SETTINGS} file whose drive.backend and voice.speaker apply to every
- * clip in it; it is hidden, so it is never taken for a clip. A clip named NAME.interrupt.wav (or .pcm, .RATE.pcm)
- * barges in: it cuts the task's current drive and supersedes the clips waiting before it.
+ * clip in it; it is hidden, so it is never taken for a clip. A clip named NAME.interrupt.wav (or .pcm, .RATE.pcm,
+ * .txt, .ssml) barges in: it cuts the task's current drive and supersedes the clips waiting before it.
  */
 public class InboxAddress implements Processor {
 
     public static final String FOLDER_SETTINGS = ".drive.properties";
 
-    private static final Pattern INTERRUPTING = Pattern.compile("(?i).*\\.interrupt\\.(wav|pcm|[0-9]+\\.pcm)$");
+    private static final Pattern INTERRUPTING = Pattern.compile("(?i).*\\.interrupt\\.(wav|pcm|[0-9]+\\.pcm|txt|ssml)$");
 
     private final String defaultTaskId;
 

@@ -13,6 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 import io.avatardrive.audio.WavExtent;
+import io.avatardrive.text.TextKind;
 import org.apache.camel.Exchange;
 import org.apache.camel.LoggingLevel;
 import org.apache.camel.component.file.GenericFile;
@@ -23,7 +24,7 @@ import org.apache.camel.component.file.GenericFileOperations;
 /**
  * The folder's read lock: a clip is taken only once it is complete, so that one written in place (by {@code cp},
  * {@code scp} or a TTS writing to disk) is never driven half-written. A WAV whose data chunk is all there is complete at
- * once; a WAV whose header gives no length, and raw PCM, once unchanged for {@code drive.settle-ms}; a WAV that stays
+ * once; a WAV whose header gives no length, raw PCM, and text or SSML, once unchanged for {@code drive.settle-ms}; a WAV that stays
  * shorter than its header for {@code drive.incomplete-timeout-ms} is taken with the {@link #INCOMPLETE} header, which
  * files it in error/. A clip not yet complete is skipped and looked at again at the next poll: nothing waits.
  */
@@ -72,7 +73,7 @@ public final class InboxReadiness implements GenericFileExclusiveReadLockStrateg
 
     private boolean isComplete(Path path, long size, long unchangedMs, Exchange exchange) throws IOException {
         String name = path.getFileName().toString().toLowerCase(Locale.ROOT);
-        if (name.endsWith(".pcm")) {
+        if (name.endsWith(".pcm") || TextKind.ofName(name).isPresent()) {
             return unchangedMs >= settleMs;
         }
         if (!name.endsWith(".wav")) {

@@ -53,7 +53,8 @@ public record DriveSettings(
             "zego.task-id", "zego.ws-trust-all", "zego.api-qps", "zego.api-timeout-ms", "drive.pcm-sample-rate", "drive.chunk-ms",
             "drive.lead-ms", "drive.stall-timeout-ms", "drive.backend", "voice.speaker", "volc.tta-url", "volc.app-id",
             "volc.access-token", "volc.uid", "volc.role", "volc.role-conf", "volc.video", "volc.rtc", "volc.rtmp",
-            "volc.chunk-ms", "volc.voice-end-timeout-ms", "volc.handshake-timeout-ms", "volc.speed", "volc.pitch", "volc.volume", "sami.url", "sami.appkey",
+            "volc.chunk-ms", "volc.voice-end-timeout-ms", "volc.handshake-timeout-ms", "volc.speed", "volc.pitch", "volc.volume",
+            "volc.max-text-chars", "sami.url", "sami.appkey",
             "sami.token", "sami.lead-ms", "sami.handshake-timeout-ms");
 
     /** Reads the settings through a key lookup (Camel's properties component in the application). */

@@ -15,11 +15,19 @@ public record VolcSettings(
         ObjectNode sessionExtras,
         int chunkMs,
         long voiceEndTimeoutMs,
-        long handshakeTimeoutMs) {
+        long handshakeTimeoutMs,
+        int maxTextChars) {
 
     public static final String VENDOR_TTA_URL = "wss://openspeech.bytedance.com/api/v1/volc_virtual_human/tta/2d";
     /** The vendor does not take less than a second of audio in one frame. */
     public static final int MIN_CHUNK_MS = 1000;
+    /**
+     * The longest text said in one drive. The document gives no limit; a thousand characters is a few minutes of
+     * speech, and Volcengine's speech synthesis takes about that much in one request.
+     */
+    public static final int DEFAULT_MAX_TEXT_CHARS = 1000;
+    /** Slower than any voice at speed 1: Mandarin is said at about four characters a second. */
+    static final long SPEECH_MS_PER_CHARACTER = 400;
 
     static VolcSettings read(DriveSettings.Reader r) {
         ObjectNode extras = DriveSettings.Reader.JSON.createObjectNode();
@@ -48,7 +56,17 @@ public record VolcSettings(
                 extras,
                 (int) r.number("volc.chunk-ms", MIN_CHUNK_MS, MIN_CHUNK_MS),
                 r.number("volc.voice-end-timeout-ms", 15_000, 1),
-                r.number("volc.handshake-timeout-ms", 5000, 1));
+                r.number("volc.handshake-timeout-ms", 5000, 1),
+                (int) r.number("volc.max-text-chars", DEFAULT_MAX_TEXT_CHARS, 1));
+    }
+
+    /**
+     * How long a text of this many characters may take to be said before its voice_end is given up on: the voice-end
+     * timeout, plus a generous time per character, stretched for a slow {@code speed}.
+     */
+    public long speechTimeoutMs(int characters) {
+        double speed = sessionExtras.path("role_conf").path("speed").asDouble(1.0);
+        return voiceEndTimeoutMs + Math.round(characters * SPEECH_MS_PER_CHARACTER / Math.max(0.25, speed));
     }
 
     public boolean hasCredentials() {
@@ -57,7 +75,7 @@ public record VolcSettings(
 
     public VolcSettings withStandIn(String url, String standInAppId, String token, String standInRole) {
         return new VolcSettings(url, standInAppId, token, uid, role.isBlank() ? standInRole : role, sessionExtras,
-                chunkMs, voiceEndTimeoutMs, handshakeTimeoutMs);
+                chunkMs, voiceEndTimeoutMs, handshakeTimeoutMs, maxTextChars);
     }
 
     @Override
@@ -65,6 +83,6 @@ public record VolcSettings(
         return "VolcSettings[ttaUrl=" + ttaUrl + ", appId=" + appId + ", accessToken="
                + (accessToken.isBlank() ? "" : "******") + ", uid=" + uid + ", role=" + role + ", sessionExtras="
                + sessionExtras + ", chunkMs=" + chunkMs + ", voiceEndTimeoutMs=" + voiceEndTimeoutMs + ", handshakeTimeoutMs="
-               + handshakeTimeoutMs + "]";
+               + handshakeTimeoutMs + ", maxTextChars=" + maxTextChars + "]";
     }
 }

@@ -16,9 +16,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A local Volcengine virtual human that speaks the TTA audio-stream protocol: it checks the appid and access_token,
- * the {@code |CTL|00|} session JSON and the framing of every audio piece, answers {@code |MSG|00|}, plays the 16 kHz
- * audio back against a 300 ms buffer, and sends {@code voice_start} and, once the last piece has played, {@code voice_end}.
+ * A local Volcengine virtual human that speaks the TTA protocol: it checks the appid and access_token, the
+ * {@code |CTL|00|} session JSON and the framing of every frame, and answers {@code |MSG|00|}. In audio mode it plays the
+ * 16 kHz audio back against a 300 ms buffer and sends {@code voice_start} and, once the last piece has played,
+ * {@code voice_end}. In text mode it says each {@code |CTL|02|} text for a time that grows with its characters, between
+ * {@code voice_start} and {@code voice_end}, and {@code |CTL|03|} stops it at once.
  */
 public final class VolcStandIn extends WebSocketStandIn {
 
@@ -32,6 +34,7 @@ public final class VolcStandIn extends WebSocketStandIn {
     private final long playbackBufferMs;
     private final List<VolcStandInSession> sessions = new CopyOnWriteArrayList<>();
     private final Deque<long[]> injected = new ArrayDeque<>();
+    private volatile long speechMsPerCharacter = 150;
 
     public VolcStandIn(String appId, String accessToken) {
         this(appId, accessToken, 300);
@@ -50,6 +53,12 @@ public final class VolcStandIn extends WebSocketStandIn {
                 injected.add(new long[] {code});
             }
         }
+        return this;
+    }
+
+    /** How long the avatar takes to say one character of a text; tests shorten it. */
+    public VolcStandIn speechMsPerCharacter(long ms) {
+        this.speechMsPerCharacter = ms;
         return this;
     }
 
@@ -106,6 +115,12 @@ public final class VolcStandIn extends WebSocketStandIn {
         session.frame(header, text.length() - header.length());
         switch (header) {
             case VolcFrames.OPEN -> open(ws, session, text.substring(header.length()));
+            case VolcFrames.CHAT -> say(ws, session, text.substring(header.length()));
+            case VolcFrames.INTERRUPT -> {
+                if (session.interrupted(System.nanoTime())) {
+                    LOG.info("Volcengine stand-in: speech stopped by |CTL|03|");
+                }
+            }
             case VolcFrames.CLOSE -> {
                 session.closeRequested();
                 message(ws, VolcCodes.OK, "ok", 1);
@@ -122,7 +137,8 @@ public final class VolcStandIn extends WebSocketStandIn {
             session.opened(s);
             problem = !s.path("uid").isTextual() || s.path("uid").asText().isEmpty() ? "uid is missing"
                     : !s.path("role").isTextual() || s.path("role").asText().isEmpty() ? "role is missing"
-                    : !"audio".equals(s.path("input_mode").asText()) ? "input_mode must be audio for a stream drive"
+                    : !"audio".equals(s.path("input_mode").asText()) && !"text".equals(s.path("input_mode").asText())
+                            ? "input_mode must be audio or text"
                     : !appId.equals(s.path("appid").asText()) ? "appid does not match the connection's"
                     : null;
         } catch (Exception e) {
@@ -138,6 +154,22 @@ public final class VolcStandIn extends WebSocketStandIn {
             session.accepted();
             message(ws, VolcCodes.OK, "ok", 0);
         }
+    }
+
+    /** voice_start at once, voice_end once every character has been said, unless |CTL|03| stopped it first. */
+    private void say(ServerWebSocket ws, VolcStandInSession session, String words) {
+        int characters = session.chat(System.nanoTime(), words);
+        if (characters <= 0) {
+            return;
+        }
+        event(ws, VolcFrames.VOICE_START);
+        long speakingMs = Math.max(1, characters * speechMsPerCharacter);
+        long timer = vertx.setTimer(speakingMs, t -> {
+            if (session.spoke(System.nanoTime())) {
+                event(ws, VolcFrames.VOICE_END);
+            }
+        });
+        session.speaking(() -> vertx.cancelTimer(timer));
     }
 
     private void onAudio(ServerWebSocket ws, VolcStandInSession session, byte[] frame) {

@@ -27,6 +27,11 @@ public final class VolcStandInSession {
     private long bytes;
     private long voiceEndAt;
     private long closedAt;
+    /** Text mode: each |CTL|02| as received, whether one is being said, and when |CTL|03| stopped one. */
+    private final List<String> said = new ArrayList<>();
+    private boolean speaking;
+    private Runnable stopSpeaking;
+    private long interruptedAt;
 
     VolcStandInSession(PlaybackMeter meter) {
         this.meter = meter;
@@ -60,6 +65,9 @@ public final class VolcStandInSession {
         if (!accepted) {
             violations.add("audio before the session was accepted");
         }
+        if (textMode()) {
+            violations.add("audio in a text-mode session");
+        }
         if (lastAudio) {
             violations.add("audio after the last piece (|CTL|09|)");
         }
@@ -86,8 +94,70 @@ public final class VolcStandInSession {
         voiceEndAt = now;
     }
 
+    private boolean textMode() {
+        return session != null && "text".equals(session.path("input_mode").asText());
+    }
+
+    /** Records a |CTL|02|; returns the characters it says, or 0 if it breaks the protocol. */
+    synchronized int chat(long now, String words) {
+        said.add(words);
+        if (!accepted) {
+            violations.add("|CTL|02| before the session was accepted");
+            return 0;
+        }
+        if (!textMode()) {
+            violations.add("|CTL|02| text in an audio-mode session");
+            return 0;
+        }
+        if (speaking) {
+            violations.add("|CTL|02| while the avatar was still speaking");
+            return 0;
+        }
+        if (words.isBlank()) {
+            violations.add("an empty |CTL|02|");
+            return 0;
+        }
+        speaking = true;
+        return words.codePointCount(0, words.length());
+    }
+
+    synchronized void speaking(Runnable stop) {
+        stopSpeaking = stop;
+    }
+
+    /** The text has been said; returns whether voice_end is due (not if |CTL|03| stopped it). */
+    synchronized boolean spoke(long now) {
+        if (!speaking) {
+            return false;
+        }
+        speaking = false;
+        voiceEndAt = now;
+        return true;
+    }
+
+    /** A |CTL|03|: stops the speech in progress; returns whether there was one. */
+    synchronized boolean interrupted(long now) {
+        if (!textMode()) {
+            violations.add("|CTL|03| in an audio-mode session; it works in text mode only");
+            return false;
+        }
+        if (!speaking) {
+            return false;
+        }
+        speaking = false;
+        interruptedAt = now;
+        if (stopSpeaking != null) {
+            stopSpeaking.run();
+        }
+        return true;
+    }
+
     synchronized void closeRequested() {
-        if (!lastAudio) {
+        if (textMode()) {
+            if (speaking) {
+                violations.add("|CTL|01| while the avatar was still speaking, with no |CTL|03|");
+            }
+        } else if (!lastAudio) {
             violations.add("|CTL|01| before the last audio piece (|CTL|09|)");
         }
         closeRequested = true;
@@ -136,6 +206,16 @@ public final class VolcStandInSession {
         return closeRequested && violations.isEmpty();
     }
 
+    /** The texts of the session's |CTL|02| frames, as received. */
+    public synchronized List<String> said() {
+        return List.copyOf(said);
+    }
+
+    /** When |CTL|03| stopped a speech, or 0. */
+    public synchronized long interruptedAtNanos() {
+        return interruptedAt;
+    }
+
     public synchronized long voiceEndAtNanos() {
         return voiceEndAt;
     }
@@ -151,6 +231,7 @@ public final class VolcStandInSession {
     @Override
     public synchronized String toString() {
         return "role " + (session == null ? "?" : session.path("role").asText()) + ": "
-               + meter.summary(VolcFrames.SAMPLE_RATE) + (violations.isEmpty() ? "" : ", violations " + violations);
+               + (textMode() ? said.size() + " text(s)" + (interruptedAt > 0 ? ", stopped by |CTL|03|" : "")
+                  : meter.summary(VolcFrames.SAMPLE_RATE)) + (violations.isEmpty() ? "" : ", violations " + violations);
     }
 }

@@ -2,6 +2,7 @@ package io.avatardrive.volc;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.Locale;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -9,14 +10,20 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * The frames of Volcengine's TTA audio-stream drive: every frame starts with an eight-character header such as
- * {@code |CTL|00|}; a control frame carries JSON text after it, an audio frame binary 16 kHz mono s16le PCM.
+ * The frames of Volcengine's TTA drive: every frame starts with an eight-character header such as {@code |CTL|00|}; a
+ * control frame carries text after it (the session's JSON, or the words to say), an audio frame binary 16 kHz mono
+ * s16le PCM.
  */
 public final class VolcFrames {
 
-    /** Client to server: open the session (JSON follows), close it, stream audio, stream the last piece of audio. */
+    /**
+     * Client to server: open the session (JSON follows), close it, say a text or SSML (text mode), stop saying it (text
+     * mode only), stream audio, stream the last piece of audio (audio mode).
+     */
     public static final String OPEN = "|CTL|00|";
     public static final String CLOSE = "|CTL|01|";
+    public static final String CHAT = "|CTL|02|";
+    public static final String INTERRUPT = "|CTL|03|";
     public static final String AUDIO = "|CTL|08|";
     public static final String LAST_AUDIO = "|CTL|09|";
     /** Server to client: a status message (code, message, type), an event (callback_info.type). */
@@ -34,9 +41,18 @@ public final class VolcFrames {
     private VolcFrames() {
     }
 
-    /** {@code |CTL|00|} and the session JSON: who speaks (uid, role), in audio mode, and the account's appid. */
-    public static String open(String uid, String role, String appId, ObjectNode extras) {
-        ObjectNode session = JSON.createObjectNode().put("uid", uid).put("role", role).put("input_mode", "audio")
+    /** The session's input_mode: streamed audio, or words the avatar's own voice says. */
+    public enum InputMode {
+        AUDIO, TEXT;
+
+        String label() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    /** {@code |CTL|00|} and the session JSON: who speaks (uid, role), from what (input_mode), and the account's appid. */
+    public static String open(String uid, String role, String appId, InputMode mode, ObjectNode extras) {
+        ObjectNode session = JSON.createObjectNode().put("uid", uid).put("role", role).put("input_mode", mode.label())
                 .put("appid", appId);
         if (extras != null) {
             session.setAll(extras);
@@ -46,6 +62,11 @@ public final class VolcFrames {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** {@code |CTL|02|} and the words, plain or SSML, as written. */
+    public static String chat(String text) {
+        return CHAT + text;
     }
 
     /** The header, then the PCM, in one binary frame. */

@@ -1,11 +1,14 @@
 package io.avatardrive.volc;
 
+import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import io.avatardrive.settings.VolcSettings;
 import io.avatardrive.vendor.AvatarSession;
@@ -18,29 +21,39 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A drive of a Volcengine virtual human over the TTA socket: open the session with {@code |CTL|00|} and its JSON and
- * wait for a 1000 answer, stream {@code |CTL|08|} audio with the last piece as {@code |CTL|09|}, wait for the
- * avatar's {@code voice_end}, then close with {@code |CTL|01|}. Any status other than 1000 fails the drive.
+ * wait for a 1000 answer; in audio mode stream {@code |CTL|08|} audio with the last piece as {@code |CTL|09|}, in text
+ * mode send the words in one {@code |CTL|02|} (cut short by {@code |CTL|03|}); wait for the avatar's {@code voice_end},
+ * then close with {@code |CTL|01|}. Any status other than 1000 fails the drive.
  */
 public final class VolcSession implements AvatarSession, VendorSocket.Listener {
 
     private static final Logger LOG = LoggerFactory.getLogger(VolcSession.class);
     private static final ServerFrame CLOSED = new ServerFrame("closed", null, new byte[0]);
+    /** Put in the answers by {@link #interruptSpeech()}, so that a {@link #say} waiting for voice_end returns at once. */
+    private static final ServerFrame INTERRUPTED = new ServerFrame("interrupted", null, new byte[0]);
 
     private final SocketClients clients;
     private final VolcSettings settings;
     private final long stallTimeoutMs;
     private final String clip;
+    private final VolcFrames.InputMode mode;
     /** Volcengine gives a session no id of its own; this one names the drive in reports and logs. */
     private final String driveId = "volc-" + UUID.randomUUID();
     private final LinkedBlockingQueue<ServerFrame> answers = new LinkedBlockingQueue<>();
     private VendorSocket socket;
     private volatile boolean lastSent;
+    /** Text mode: the words went out; the speech was stopped; the avatar said it all. Guarded by this. */
+    private boolean chatSent;
+    private boolean interrupted;
+    private boolean voiceEnded;
 
-    public VolcSession(SocketClients clients, VolcSettings settings, long stallTimeoutMs, String clip) {
+    public VolcSession(SocketClients clients, VolcSettings settings, long stallTimeoutMs, String clip,
+                       VolcFrames.InputMode mode) {
         this.clients = clients;
         this.settings = settings;
         this.stallTimeoutMs = stallTimeoutMs;
         this.clip = clip;
+        this.mode = mode;
     }
 
     /** The socket's address with the account in its query, as the vendor asks. */
@@ -60,14 +73,15 @@ public final class VolcSession implements AvatarSession, VendorSocket.Listener {
         long handshakeMs = settings.handshakeTimeoutMs();
         socket = VendorSocket.connect(clients.client(false), address(settings), handshakeMs, "the Volcengine TTA socket",
                 this);
-        socket.sendText(VolcFrames.open(settings.uid(), settings.role(), settings.appId(), settings.sessionExtras()));
+        socket.sendText(VolcFrames.open(settings.uid(), settings.role(), settings.appId(), mode,
+                settings.sessionExtras()));
         ServerFrame answer = nextMessage(handshakeMs);
         if (answer == null) {
-            throw new java.io.IOException("Volcengine TTA did not answer the session within " + handshakeMs
+            throw new IOException("Volcengine TTA did not answer the session within " + handshakeMs
                                           + " ms (volc.handshake-timeout-ms)");
         }
         if (answer == CLOSED) {
-            throw new java.io.IOException("Volcengine TTA closed the socket instead of answering the session");
+            throw new IOException("Volcengine TTA closed the socket instead of answering the session");
         }
         requireOk(answer);
     }
@@ -88,9 +102,89 @@ public final class VolcSession implements AvatarSession, VendorSocket.Listener {
         return socket.context();
     }
 
-    /** The last piece (empty if the stream was cut short), then the avatar's voice_end, then {@code |CTL|01|}. */
+    /** How a text's speech ended, as far as the client can tell. */
+    public enum SpeechEnd {
+        /** The avatar's voice_end came: it said it all. */
+        SAID,
+        /** {@link #interruptSpeech()} stopped it first. */
+        INTERRUPTED,
+        /** No voice_end in time, or the socket closed first: the words went out, and are not sent again. */
+        UNCONFIRMED
+    }
+
+    /**
+     * Text mode: says the words (plain text or SSML) in one {@code |CTL|02|} and waits for the avatar's voice_end, at
+     * most {@code timeoutMs}. A status other than 1000 fails it; a missing voice_end does not, since the words are out
+     * and sending them again could say them twice.
+     */
+    public SpeechEnd say(String text, long timeoutMs) throws Exception {
+        CompletableFuture<Void> written;
+        synchronized (this) {
+            if (interrupted) {
+                return SpeechEnd.INTERRUPTED;
+            }
+            // written without waiting under the lock: an interrupt must never wait for a write to finish
+            written = socket.write(VolcFrames.chat(text));
+            chatSent = true;
+        }
+        try {
+            written.get(stallTimeoutMs, TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            throw new IOException("the Volcengine TTA socket stalled: the text was not written within " + stallTimeoutMs
+                                  + " ms (drive.stall-timeout-ms)", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof Exception cause ? cause : e;
+        }
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMs);
+        while (true) {
+            ServerFrame frame = answers.poll(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            if (frame == INTERRUPTED) {
+                return SpeechEnd.INTERRUPTED;
+            }
+            if (frame == null || frame == CLOSED) {
+                LOG.warn("{}: no voice_end from the Volcengine avatar within {} ms (volc.voice-end-timeout-ms plus the"
+                         + " text's length){}; the words were sent and are not sent again", clip, timeoutMs,
+                        frame == CLOSED ? "; the socket closed" : "");
+                return SpeechEnd.UNCONFIRMED;
+            }
+            requireOk(frame);
+            if (VolcFrames.VOICE_END.equals(frame.eventType())) {
+                synchronized (this) {
+                    voiceEnded = true;
+                }
+                return SpeechEnd.SAID;
+            }
+        }
+    }
+
+    /**
+     * Text mode: stops the avatar's speech now with {@code |CTL|03|}, if it is saying the words, and ends a {@link #say}
+     * waiting for it; once called, {@link #say} says nothing. Never blocks, so any thread may call it.
+     */
+    public void interruptSpeech() {
+        synchronized (this) {
+            if (interrupted) {
+                return;
+            }
+            interrupted = true;
+            if (chatSent && !voiceEnded) {
+                socket.write(VolcFrames.INTERRUPT);
+                LOG.info("{}: sent |CTL|03| to stop the Volcengine avatar's speech", clip);
+            }
+        }
+        answers.add(INTERRUPTED);
+    }
+
+    /**
+     * Audio mode: the last piece (empty if the stream was cut short), then the avatar's voice_end, then {@code |CTL|01|}.
+     * Text mode: {@code |CTL|01|}, the voice_end having been awaited by {@link #say}.
+     */
     @Override
     public void end() throws Exception {
+        if (mode == VolcFrames.InputMode.TEXT) {
+            socket.sendText(VolcFrames.CLOSE);
+            return;
+        }
         if (!lastSent) {
             socket.sendBinary(VolcFrames.audio(new byte[0], true));
         }

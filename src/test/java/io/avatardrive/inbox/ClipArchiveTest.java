@@ -35,7 +35,7 @@ class ClipArchiveTest {
     @Test
     void anEarlierResultIsNeverOverwritten() throws Exception {
         ClipArchive archive = new ClipArchive(dir.resolve("done"), dir.resolve("error"), new DrivenClipLog(dir.resolve("driven.log")));
-        DriveReport report = new DriveReport(Outcome.DRIVEN, "a.24000.pcm", "t", "zego", "d1", 24000, 10, 1, 1, "s", "f", 1, 1, null, null, null, "none", null);
+        DriveReport report = new DriveReport(Outcome.DRIVEN, "a.24000.pcm", "t", "zego", "d1", null, null, 24000, 10, 1, 1, "s", "f", 1, 1, null, null, null, "none", null);
         Files.createDirectories(dir.resolve("done"));
         Files.writeString(dir.resolve("done/a.24000.pcm"), "earlier clip");
         Path target = archive.archive(report, "a.24000.pcm");
@@ -47,7 +47,7 @@ class ClipArchiveTest {
     @Test
     void aNameCannotEscapeTheArchive() {
         ClipArchive archive = new ClipArchive(dir.resolve("done"), dir.resolve("error"), new DrivenClipLog(dir.resolve("driven.log")));
-        DriveReport report = new DriveReport(Outcome.DRIVEN, "x", "t", "zego", "d1", 16000, 10, 1, 1, "s", "f", 1, 1, null, null, null, "none", null);
+        DriveReport report = new DriveReport(Outcome.DRIVEN, "x", "t", "zego", "d1", null, null, 16000, 10, 1, 1, "s", "f", 1, 1, null, null, null, "none", null);
         assertThrows(java.io.IOException.class, () -> archive.archive(report, "../../etc/x.wav"));
     }
 

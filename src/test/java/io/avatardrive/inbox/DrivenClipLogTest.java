@@ -22,7 +22,7 @@ class DrivenClipLogTest extends DriveTestSupport {
         Path staged = Files.write(settings.inbox().getParent().resolve("crash.wav"),
                 TestClips.wav16(16000, TestClips.pcm16(16000, 0.3)));
         Path target = settings.inbox().resolve("crashed/a.wav");
-        DriveReport earlier = new DriveReport(Outcome.DRIVEN, "crashed/a.wav", "crashed", "zego", "drive-before-the-crash", 16000, 9600, 300,
+        DriveReport earlier = new DriveReport(Outcome.DRIVEN, "crashed/a.wav", "crashed", "zego", "drive-before-the-crash", null, null, 16000, 9600, 300,
                 3, "2026-11-23T00:00:00Z", "2026-11-23T00:00:01Z", 1000, 400, null, null, null, "none", null);
         context.getRegistry().lookupByNameAndType("drivenClips", DrivenClipLog.class).record(
                 DrivenClipLog.key(target.toString(), Files.size(staged), Files.getLastModifiedTime(staged).toMillis()), earlier);

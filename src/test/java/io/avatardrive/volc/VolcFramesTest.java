@@ -20,7 +20,7 @@ class VolcFramesTest {
     void openFrameIsTheHeaderThenTheSessionJsonInAudioMode() throws Exception {
         ObjectNode extras = JSON.createObjectNode();
         extras.putObject("role_conf").put("voice_type", "BV009_DPE_ParaTaco");
-        String frame = VolcFrames.open("u1", "LiuXuan", "app9", extras);
+        String frame = VolcFrames.open("u1", "LiuXuan", "app9", VolcFrames.InputMode.AUDIO, extras);
 
         assertTrue(frame.startsWith("|CTL|00|{"));
         assertEquals(JSON.readTree("{\"uid\":\"u1\",\"role\":\"LiuXuan\",\"input_mode\":\"audio\",\"appid\":\"app9\","

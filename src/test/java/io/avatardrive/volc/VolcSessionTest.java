@@ -35,14 +35,15 @@ class VolcSessionTest {
 
     private static VolcSettings settings(String url, long handshakeTimeoutMs) {
         return new VolcSettings(url, APP_ID, TOKEN, "avatar-drive", "role", new ObjectMapper().createObjectNode(), 1000,
-                5000, handshakeTimeoutMs);
+                5000, handshakeTimeoutMs, VolcSettings.DEFAULT_MAX_TEXT_CHARS);
     }
 
     @Test
     void aSessionOpensStreamsItsPiecesAndEndsWithTheVendorsFrames() throws Exception {
         try (VolcStandIn standIn = new VolcStandIn(APP_ID, TOKEN).start(AvailablePortFinder.getNextAvailable())) {
             byte[] second = TestClips.pcm16(16000, 1.0);
-            try (VolcSession session = new VolcSession(clients, settings(standIn.ttaUrl(), 2000), 5000, "clip.pcm")) {
+            try (VolcSession session = new VolcSession(clients, settings(standIn.ttaUrl(), 2000), 5000, "clip.pcm",
+                    VolcFrames.InputMode.AUDIO)) {
                 session.open();
                 session.audio(second, false).get();
                 session.audio(second.clone(), true).get();
@@ -65,7 +66,8 @@ class VolcSessionTest {
         try {
             long started = System.nanoTime();
             try (VolcSession session = new VolcSession(clients, settings("ws://127.0.0.1:" + port + "/tta", 500), 5000,
-                    "clip.pcm")) {
+                    "clip.pcm",
+                    VolcFrames.InputMode.AUDIO)) {
                 IOException failed = assertThrows(IOException.class, session::open);
                 assertTrue(failed.getMessage().contains("within 500 ms (volc.handshake-timeout-ms)"), failed.getMessage());
             }
