@@ -15,9 +15,12 @@ public final class AvatarDriveConstants {
     public static final String SPEAKER = "Speaker";
     /**
      * "pcm" on a stream known to be raw PCM (an HTTP body of type audio/pcm, WebSocket frames): its drive starts
-     * without waiting for its first bytes to tell WAV from PCM.
+     * without waiting for its first bytes to tell WAV from PCM. "text" or "ssml" on words for a Volcengine avatar to
+     * say, whatever the clip's name (a message's ContentType said so).
      */
     public static final String FORMAT = "AvatarDriveFormat";
+    /** A message's media type: text/plain or application/ssml+xml make it words rather than audio. */
+    public static final String CONTENT_TYPE = "ContentType";
     /**
      * True on a clip that barges in: the task's drive in flight is cut and what of the task waits is superseded, then
      * this clip speaks (see {@link TaskInterrupts}).

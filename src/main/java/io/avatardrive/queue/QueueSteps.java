@@ -3,6 +3,8 @@ package io.avatardrive.queue;
 import java.io.FileInputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -16,6 +18,7 @@ import io.avatardrive.drive.DriveReport;
 import io.avatardrive.drive.FailureClassifier;
 import io.avatardrive.drive.FailureReport;
 import io.avatardrive.settings.BrokerSettings;
+import io.avatardrive.text.TextKind;
 import jakarta.jms.BytesMessage;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
@@ -95,7 +98,11 @@ public class QueueSteps {
                 exchange.getMessage().setHeader(property, message.getObjectProperty(property));
             }
         }
-        Path spool = spool(message, id);
+        // words rather than audio: by the clip's name, or by the message's ContentType
+        String contentType = stringProperty(message, AvatarDriveConstants.CONTENT_TYPE, null);
+        Optional<TextKind> words = TextKind.ofName(name).or(() -> TextKind.ofMediaType(contentType));
+        words.ifPresent(kind -> exchange.getMessage().setHeader(AvatarDriveConstants.FORMAT, kind.label()));
+        Path spool = spool(message, words.isPresent() ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1);
         exchange.setProperty(SPOOL, spool);
         exchange.setProperty(RECEIVED, message);
         exchange.setProperty(AvatarDriveConstants.BEFORE_STOP, (Runnable) () -> driven.confirm(id));
@@ -124,8 +131,11 @@ public class QueueSteps {
         throw new JMSException("the message has no id, so a redelivery could not be told from a new clip");
     }
 
-    /** Streams the body to disk chunk by chunk; Artemis delivers a large message lazily as it is read. */
-    private Path spool(Message message, String id) throws IOException, JMSException {
+    /**
+     * Streams the body to disk chunk by chunk; Artemis delivers a large message lazily as it is read. A text message's
+     * characters are written in {@code charset}: UTF-8 for words, one byte each for audio sent as text.
+     */
+    private Path spool(Message message, Charset charset) throws IOException, JMSException {
         Files.createDirectories(settings.spool());
         Path file = Files.createTempFile(settings.spool(), "clip-", ".bin");
         try (OutputStream out = Files.newOutputStream(file)) {
@@ -135,7 +145,7 @@ public class QueueSteps {
                     out.write(buffer, 0, n);
                 }
             } else if (message instanceof TextMessage text && text.getText() != null) {
-                out.write(text.getText().getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+                out.write(text.getText().getBytes(charset));
             }
         }
         return file;
