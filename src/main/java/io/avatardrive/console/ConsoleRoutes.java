@@ -12,6 +12,7 @@ import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.avatardrive.drive.ClipNames;
+import io.avatardrive.text.TextKind;
 import io.avatardrive.drive.DriveBoard;
 import io.avatardrive.drive.DriveOutcome;
 import io.vertx.core.buffer.Buffer;
@@ -110,8 +111,8 @@ public final class ConsoleRoutes {
             refuse(context, "'" + task + "' is not a valid TaskId (1-128 of [0-9A-Za-z_-])");
             return;
         }
-        if (!lower.endsWith(".wav") && !lower.endsWith(".pcm")) {
-            refuse(context, name + ": not a clip (expected NAME.wav, NAME.pcm or NAME.RATE.pcm)");
+        if (!lower.endsWith(".wav") && !lower.endsWith(".pcm") && TextKind.ofName(lower).isEmpty()) {
+            refuse(context, name + ": not a clip (expected NAME.wav, NAME.pcm, NAME.RATE.pcm, NAME.txt or NAME.ssml)");
             return;
         }
         if (Boolean.parseBoolean(context.request().getParam("interrupt")) && !lower.contains(".interrupt.")) {

@@ -1,6 +1,7 @@
 package io.avatardrive.live;
 
 import java.util.Locale;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -15,12 +16,14 @@ import io.avatardrive.drive.FailureClassifier;
 import io.avatardrive.drive.FailureReport;
 import io.avatardrive.drive.Outcome;
 import io.avatardrive.drive.Stage;
+import io.avatardrive.text.TextKind;
 import io.vertx.core.http.HttpServerRequest;
 import org.apache.camel.Exchange;
 
 /**
  * {@code POST /tasks/{TaskId}/speak}: the request body is the utterance, read as it arrives (platform-http hands the
- * request over unread, so a chunked body drives from its first bytes), and the answer is its report after Stop.
+ * request over unread, so a chunked body drives from its first bytes), and the answer is its report after Stop. A body
+ * of type text/plain or application/ssml+xml is words, said by a Volcengine avatar.
  * <ul>
  *   <li>200: driven, interrupted or superseded;</li>
  *   <li>400: bad input (content type, rate, audio) or a body that stalled or broke off (outcome {@code cut});</li>
@@ -62,15 +65,17 @@ public final class HttpSpeak {
         String type = String.valueOf(request.getHeader("Content-Type")).toLowerCase(Locale.ROOT).trim();
         Integer rate = null;
         Matcher pcm = PCM.matcher(type);
+        Optional<TextKind> words = TextKind.ofMediaType(type);
         if (pcm.matches()) {
             rate = Integer.valueOf(pcm.group(1));
             if (!SampleRates.isDrivable(rate)) {
                 refuse(exchange, request, taskId, name, "raw PCM at " + rate + " Hz; the avatar takes 16000 or 24000");
                 return;
             }
-        } else if (!type.startsWith("audio/wav") && !type.startsWith("audio/x-wav") && !type.startsWith("audio/wave")) {
+        } else if (words.isEmpty() && !type.startsWith("audio/wav") && !type.startsWith("audio/x-wav")
+                   && !type.startsWith("audio/wave")) {
             refuse(exchange, request, taskId, name, "Content-Type '" + type + "' is not audio/pcm;rate=16000|24000"
-                                                    + " (s16le mono) or audio/wav");
+                                                    + " (s16le mono), audio/wav, text/plain or application/ssml+xml");
             return;
         }
         LiveRequest live = new LiveRequest(taskId, name, rate, rate != null, LiveRequest.option(request.getParam("backend")),
@@ -83,6 +88,7 @@ public final class HttpSpeak {
         request.connection().closeHandler(v -> audio.cut("the HTTP client went away before the body ended"));
         request.resume();
         live.applyTo(exchange.getMessage());
+        words.ifPresent(kind -> exchange.getMessage().setHeader(AvatarDriveConstants.FORMAT, kind.label()));
         exchange.getMessage().setBody(audio);
     }
 

@@ -71,13 +71,22 @@ class HttpSpeakTest extends LiveTestSupport {
     }
 
     @Test
-    void aContentTypeThatIsNotAudioIsRefusedWith400AndAReason() throws Exception {
-        HttpResponse<String> response = http.send(speak(TASK, "", "text/plain")
+    void aContentTypeThatIsNeitherAudioNorTextIsRefusedWith400AndAReason() throws Exception {
+        HttpResponse<String> response = http.send(speak(TASK, "", "image/png")
                 .POST(HttpRequest.BodyPublishers.ofString("hello")).build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(400, response.statusCode());
         JsonNode report = JSON.readTree(response.body());
         assertEquals("failed", report.path("outcome").asText());
-        assertTrue(report.path("reason").asText().contains("text/plain"), response.body());
+        assertTrue(report.path("reason").asText().contains("image/png"), response.body());
+    }
+
+    @Test
+    void textForAZegoTaskIsRefusedWith400BecauseItNeedsTheVolcengineBackend() throws Exception {
+        HttpResponse<String> response = http.send(speak(TASK, "", "text/plain; charset=utf-8")
+                .POST(HttpRequest.BodyPublishers.ofString("hello")).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(400, response.statusCode());
+        assertTrue(JSON.readTree(response.body()).path("reason").asText().contains("text needs the volc-tta backend"),
+                response.body());
     }
 
     @Test
