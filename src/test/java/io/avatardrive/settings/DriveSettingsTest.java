@@ -86,6 +86,24 @@ class DriveSettingsTest {
     }
 
     @Test
+    void aTextsSpeechTimeoutGrowsWithItsLengthAndWithASlowSpeed() {
+        DriveSettings normal = read(Map.of("volc.voice-end-timeout-ms", "5000"));
+        assertEquals(1000, normal.volc().maxTextChars());
+        assertEquals(5000 + 10 * 400, normal.volc().speechTimeoutMs(10));
+        assertEquals(5000 + 100 * 400, normal.volc().speechTimeoutMs(100));
+        DriveSettings slow = read(Map.of("volc.voice-end-timeout-ms", "5000", "volc.speed", "0.5"));
+        assertEquals(5000 + 10 * 800, slow.volc().speechTimeoutMs(10));
+    }
+
+    @Test
+    void aTextLimitBelowOneStopsTheStart() {
+        InvalidSettingsException e = assertThrows(InvalidSettingsException.class,
+                () -> read(Map.of("volc.max-text-chars", "0")));
+        assertTrue(e.getMessage().contains("volc.max-text-chars"), e.getMessage());
+        assertEquals(40, read(Map.of("volc.max-text-chars", "40")).volc().maxTextChars());
+    }
+
+    @Test
     void aVolcengineOrSamiAccountWithoutItsTokenIsRefused() {
         DriveSettings s = read(Map.of("volc.app-id", "v1", "sami.appkey", "k1"));
         InvalidSettingsException e = assertThrows(InvalidSettingsException.class, s::requireCompleteVendorCredentials);

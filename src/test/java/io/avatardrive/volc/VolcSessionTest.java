@@ -1,7 +1,10 @@
 package io.avatardrive.volc;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.avatardrive.settings.VolcSettings;
@@ -15,6 +18,7 @@ import org.apache.camel.test.AvailablePortFinder;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -55,6 +59,69 @@ class VolcSessionTest {
             assertEquals(List.of("|CTL|08| 32000 B", "|CTL|09| 32000 B", "|CTL|01|"),
                     heard.frames().subList(1, heard.frames().size()));
             assertEquals(List.of(), heard.violations());
+        }
+    }
+
+    @Test
+    void aTextSessionSaysItsWordsInOneChatFrameAndEndsAfterVoiceEnd() throws Exception {
+        try (VolcStandIn standIn = new VolcStandIn(APP_ID, TOKEN).speechMsPerCharacter(10)
+                .start(AvailablePortFinder.getNextAvailable())) {
+            try (VolcSession session = new VolcSession(clients, settings(standIn.ttaUrl(), 2000), 5000, "hello.txt",
+                    VolcFrames.InputMode.TEXT)) {
+                session.open();
+                assertEquals(VolcSession.SpeechEnd.SAID, session.say("你好,世界", 5000));
+                session.interruptSpeech();
+                session.end();
+            }
+            assertTrue(standIn.awaitClosed(1, 5000));
+            VolcStandInSession heard = standIn.sessions().get(0);
+            assertEquals("text", heard.session().path("input_mode").asText());
+            assertEquals(List.of("|CTL|02| 5 B", "|CTL|01|"), heard.frames().subList(1, heard.frames().size()),
+                    "no |CTL|03| once the words were all said");
+            assertEquals(List.of(), heard.violations());
+        }
+    }
+
+    @Test
+    void anInterruptStopsTheSpeechWithCtl03AndEndsTheWaitAtOnce() throws Exception {
+        try (VolcStandIn standIn = new VolcStandIn(APP_ID, TOKEN).speechMsPerCharacter(1000)
+                .start(AvailablePortFinder.getNextAvailable())) {
+            try (VolcSession session = new VolcSession(clients, settings(standIn.ttaUrl(), 2000), 5000, "long.txt",
+                    VolcFrames.InputMode.TEXT)) {
+                session.open();
+                CompletableFuture<VolcSession.SpeechEnd> said = CompletableFuture.supplyAsync(() -> {
+                    try {
+                        return session.say("一二三四五六七八九十", 30_000);
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                });
+                await().atMost(Duration.ofSeconds(5)).until(() -> !standIn.sessions().isEmpty()
+                        && !standIn.sessions().get(0).said().isEmpty());
+                session.interruptSpeech();
+                assertEquals(VolcSession.SpeechEnd.INTERRUPTED, said.get(2, TimeUnit.SECONDS));
+                assertEquals(VolcSession.SpeechEnd.INTERRUPTED, session.say("再说一句", 1000), "nothing more is said");
+                session.end();
+            }
+            assertTrue(standIn.awaitClosed(1, 5000));
+            VolcStandInSession heard = standIn.sessions().get(0);
+            assertEquals(List.of("|CTL|02| 10 B", "|CTL|03|", "|CTL|01|"), heard.frames().subList(1, heard.frames().size()));
+            assertTrue(heard.interruptedAtNanos() > 0);
+            assertEquals(List.of(), heard.violations());
+        }
+    }
+
+    @Test
+    void aVoiceEndThatNeverComesEndsTheWaitUnconfirmedRatherThanSayingItAgain() throws Exception {
+        try (VolcStandIn standIn = new VolcStandIn(APP_ID, TOKEN).speechMsPerCharacter(10_000)
+                .start(AvailablePortFinder.getNextAvailable())) {
+            try (VolcSession session = new VolcSession(clients, settings(standIn.ttaUrl(), 2000), 5000, "slow.txt",
+                    VolcFrames.InputMode.TEXT)) {
+                session.open();
+                assertEquals(VolcSession.SpeechEnd.UNCONFIRMED, session.say("慢", 300));
+            }
+            assertTrue(standIn.awaitClosed(1, 5000));
+            assertEquals(1, standIn.sessions().get(0).said().size(), "the words went once");
         }
     }
 
