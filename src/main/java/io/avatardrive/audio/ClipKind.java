@@ -20,6 +20,7 @@ public record ClipKind(boolean wav, OptionalInt rawSampleRate) {
             return new ClipKind(false, rated.matches()
                     ? OptionalInt.of(Integer.parseInt(rated.group(1))) : OptionalInt.empty());
         }
-        throw new AudioFormatProblem(fileName + ": not a clip (expected NAME.wav, NAME.pcm or NAME.RATE.pcm)");
+        throw new AudioFormatProblem(fileName + ": not a clip (expected NAME.wav, NAME.pcm or NAME.RATE.pcm; words as"
+                                     + " NAME.txt or NAME.ssml for a volc-tta task)");
     }
 }

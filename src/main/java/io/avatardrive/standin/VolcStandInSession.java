@@ -32,6 +32,7 @@ public final class VolcStandInSession {
     private boolean speaking;
     private Runnable stopSpeaking;
     private long interruptedAt;
+    private long firstChatAt;
 
     VolcStandInSession(PlaybackMeter meter) {
         this.meter = meter;
@@ -101,6 +102,9 @@ public final class VolcStandInSession {
     /** Records a |CTL|02|; returns the characters it says, or 0 if it breaks the protocol. */
     synchronized int chat(long now, String words) {
         said.add(words);
+        if (firstChatAt == 0) {
+            firstChatAt = now;
+        }
         if (!accepted) {
             violations.add("|CTL|02| before the session was accepted");
             return 0;
@@ -209,6 +213,11 @@ public final class VolcStandInSession {
     /** The texts of the session's |CTL|02| frames, as received. */
     public synchronized List<String> said() {
         return List.copyOf(said);
+    }
+
+    /** When the first |CTL|02| came, or 0. */
+    public synchronized long firstChatAtNanos() {
+        return firstChatAt;
     }
 
     /** When |CTL|03| stopped a speech, or 0. */

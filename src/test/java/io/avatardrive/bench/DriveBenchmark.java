@@ -32,6 +32,7 @@ import io.avatardrive.queue.EmbeddedBroker;
 import io.avatardrive.settings.BrokerSettings;
 import io.avatardrive.settings.LiveSettings;
 import io.avatardrive.standin.SamiStandIn;
+import io.avatardrive.standin.VolcStandIn;
 import io.avatardrive.standin.SamiStandInTask;
 import io.avatardrive.standin.ZegoStandIn;
 import io.avatardrive.support.Pipelines;
@@ -61,6 +62,7 @@ public final class DriveBenchmark {
     private final List<String[]> table = new ArrayList<>();
     private BenchStandIn standIn;
     private SamiStandIn sami;
+    private VolcStandIn volc;
     private CamelContext context;
     private Path root;
     private Path inbox;
@@ -76,7 +78,8 @@ public final class DriveBenchmark {
         Map<String, String> options = new HashMap<>(Map.of("drives", "1000", "seconds", "30", "long-seconds", "300",
                 "trickle", "40", "burst", "20", "queue-clips", "20", "voice-clips", "3", "voice-seconds", "10", "stand-in", "process",
                 "scenarios", "concurrent,long,latency,burst,naive,voice"));
-        options.putAll(Map.of("live-conversations", "100", "live-seconds", "3", "live-interrupts", "100"));
+        options.putAll(Map.of("live-conversations", "100", "live-seconds", "3", "live-interrupts", "100",
+                "text-conversations", "100"));
         for (int i = 0; i + 1 < args.length; i += 2) {
             options.put(args[i].replaceFirst("^--", ""), args[i + 1]);
         }
@@ -115,13 +118,22 @@ public final class DriveBenchmark {
         p.put("drive.chunk-ms", Integer.toString(CHUNK_MS));
         p.put("drive.max-concurrent", Integer.toString(drives + 16));
         p.put("drive.poll-delay-ms", options.getOrDefault("poll-delay-ms", "100"));
-        boolean live = options.get("scenarios").contains("live");
+        boolean text = options.get("scenarios").contains("text");
+        boolean live = options.get("scenarios").contains("live") || text;
         boolean queue = options.get("scenarios").contains("queue") || live;
         if (options.get("scenarios").contains("voice")) {
             sami = new SamiStandIn("bench-appkey", "bench-token").start(AvailablePortFinder.getNextAvailable());
             p.put("sami.url", sami.url());
             p.put("sami.appkey", "bench-appkey");
             p.put("sami.token", "bench-token");
+        }
+        if (text) {
+            volc = new VolcStandIn("bench-volc", "bench-volc-token").speechMsPerCharacter(50)
+                    .start(AvailablePortFinder.getNextAvailable());
+            p.put("volc.tta-url", volc.ttaUrl());
+            p.put("volc.app-id", "bench-volc");
+            p.put("volc.access-token", "bench-volc-token");
+            p.put("volc.role", "bench-role");
         }
         List<String> routeFiles = new ArrayList<>(List.of("drive.yaml", "inbox.yaml"));
         if (queue) {
@@ -167,12 +179,16 @@ public final class DriveBenchmark {
                     case "queue" -> queueBurst(option("queue-clips"));
                     case "voice" -> voice(option("voice-clips"), option("voice-seconds"));
                     case "live" -> live(option("live-conversations"), option("live-seconds"), option("live-interrupts"));
+                    case "text" -> text(option("text-conversations"));
                     default -> throw new IllegalArgumentException("unknown scenario " + scenario);
                 }
             }
         } finally {
             context.stop();
             standIn.close();
+            if (volc != null) {
+                volc.close();
+            }
             if (sami != null) {
                 sami.close();
             }
@@ -327,6 +343,13 @@ public final class DriveBenchmark {
         } finally {
             scenario.close();
         }
+    }
+
+    /** Texts posted for the Volcengine avatar and interrupted: post to |CTL|02|, interrupt to |CTL|03|. */
+    private void text(int conversations) throws Exception {
+        Map<String, Object> f = new TextScenario(volc, liveSettings.port()).interrupts(conversations);
+        figures.put("text", f);
+        row("text: " + conversations + " Volcengine texts interrupted over HTTP", f);
     }
 
     /**

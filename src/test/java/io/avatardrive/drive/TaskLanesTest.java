@@ -107,6 +107,8 @@ class TaskLanesTest {
             lanes.submit(task, sync(others::countDown));
         }
         assertTrue(others.await(5, TimeUnit.SECONDS));
+        // "first" runs on a pool thread of its own, which may come to it after the others
+        await().atMost(Duration.ofSeconds(5)).until(() -> !started.isEmpty());
         assertEquals(List.of("first"), started.subList(0, 1));
         assertEquals(1, second.getCount(), "the task's second work waits for the first to complete");
         first.complete(null);

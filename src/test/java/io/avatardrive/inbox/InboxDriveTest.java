@@ -87,14 +87,14 @@ class InboxDriveTest extends DriveTestSupport {
         new java.util.Random(1).nextBytes(noise);
         drop("noise.wav", noise);
         drop("empty.wav", new byte[0]);
-        drop("notes.txt", "hello".getBytes());
+        drop("notes.docx", "hello".getBytes());
 
         JsonNode noiseError = awaitError("noise.wav");
         assertEquals("decode", noiseError.get("stage").asText());
         assertTrue(noiseError.get("reason").asText().startsWith("noise.wav: not a WAV"), noiseError.toString());
         JsonNode emptyError = awaitError("empty.wav");
         assertEquals("empty.wav: the file is empty", emptyError.get("reason").asText());
-        JsonNode txtError = awaitError("notes.txt");
+        JsonNode txtError = awaitError("notes.docx");
         assertTrue(txtError.get("reason").asText().contains("not a clip"), txtError.toString());
         assertTrue(Files.exists(settings.error().resolve("noise.wav")), "the input is kept");
 

@@ -14,9 +14,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.avatardrive.standin.VolcStandInSession;
 import io.avatardrive.support.LiveTestSupport;
 import io.avatardrive.support.VendorStandIns;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -25,18 +25,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** POST /tasks/{TaskId}/speak with words: said by the Volcengine avatar, the answer its report; an interrupt stops it. */
 class HttpTextTest extends LiveTestSupport {
 
-    private static VendorStandIns vendors;
+    @RegisterExtension
+    static final VendorStandIns vendors = new VendorStandIns();
+
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
-    @BeforeAll
-    static void startVendors() {
-        vendors = new VendorStandIns();
+    @BeforeEach
+    void quickSpeech() {
         vendors.volc.speechMsPerCharacter(20);
-    }
-
-    @AfterAll
-    static void stopVendors() {
-        vendors.close();
     }
 
     @Override

@@ -14,10 +14,9 @@ import jakarta.jms.Connection;
 import jakarta.jms.Message;
 import jakarta.jms.Session;
 import jakarta.jms.TextMessage;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -29,17 +28,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class QueueTextTest extends QueueTestSupport {
 
-    private static VendorStandIns vendors;
-
-    @BeforeAll
-    static void startVendors() {
-        vendors = new VendorStandIns();
-    }
-
-    @AfterAll
-    static void stopVendors() {
-        vendors.close();
-    }
+    @RegisterExtension
+    static final VendorStandIns vendors = new VendorStandIns();
 
     @BeforeEach
     void quickSpeech() {

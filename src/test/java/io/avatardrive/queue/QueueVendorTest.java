@@ -8,26 +8,16 @@ import io.avatardrive.standin.VolcStandInSession;
 import io.avatardrive.support.QueueTestSupport;
 import io.avatardrive.support.TestClips;
 import io.avatardrive.support.VendorStandIns;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class QueueVendorTest extends QueueTestSupport {
 
-    private static VendorStandIns vendors;
-
-    @BeforeAll
-    static void startVendors() {
-        vendors = new VendorStandIns();
-    }
-
-    @AfterAll
-    static void stopVendors() {
-        vendors.close();
-    }
+    @RegisterExtension
+    static final VendorStandIns vendors = new VendorStandIns();
 
     @Override
     protected Map<String, String> properties() {

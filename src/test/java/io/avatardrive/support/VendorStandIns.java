@@ -5,9 +5,14 @@ import java.util.Map;
 import io.avatardrive.standin.SamiStandIn;
 import io.avatardrive.standin.VolcStandIn;
 import org.apache.camel.test.AvailablePortFinder;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
-/** Volcengine TTA and SAMI stand-ins on free 127.0.0.1 ports, and the settings that point a pipeline at them. */
-public final class VendorStandIns implements AutoCloseable {
+/**
+ * Volcengine TTA and SAMI stand-ins on free 127.0.0.1 ports, and the settings that point a pipeline at them. As a
+ * static {@code @RegisterExtension} field they live as long as the test class.
+ */
+public final class VendorStandIns implements AutoCloseable, AfterAllCallback {
 
     public static final String VOLC_APP_ID = "volc-app-1";
     public static final String VOLC_TOKEN = "volc-access-token-0123456789";
@@ -37,6 +42,11 @@ public final class VendorStandIns implements AutoCloseable {
         p.put("sami.token", SAMI_TOKEN);
         p.put("sami.lead-ms", Integer.toString(SAMI_LEAD_MS));
         return p;
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        close();
     }
 
     @Override
