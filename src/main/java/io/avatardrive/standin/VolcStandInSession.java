@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.avatardrive.audio.PcmClip;
@@ -14,6 +15,7 @@ public final class VolcStandInSession {
 
     /** The vendor takes no less than a second of 16 kHz audio in one piece. */
     static final int MIN_PIECE_BYTES = VolcFrames.SAMPLE_RATE * PcmClip.BYTES_PER_SAMPLE;
+    private static final Pattern TAG = Pattern.compile("<[^>]*>");
 
     private final PlaybackMeter meter;
     private final AudioDigest digest = new AudioDigest();
@@ -29,6 +31,7 @@ public final class VolcStandInSession {
     private long closedAt;
     /** Text mode: each |CTL|02| as received, whether one is being said, and when |CTL|03| stopped one. */
     private final List<String> said = new ArrayList<>();
+    private final List<Integer> spoken = new ArrayList<>();
     private boolean speaking;
     private Runnable stopSpeaking;
     private long interruptedAt;
@@ -122,7 +125,11 @@ public final class VolcStandInSession {
             return 0;
         }
         speaking = true;
-        return words.codePointCount(0, words.length());
+        // SSML's tags take no time to say
+        String text = words.stripLeading().startsWith("<speak") ? TAG.matcher(words).replaceAll("") : words;
+        int characters = text.strip().codePointCount(0, text.strip().length());
+        spoken.add(characters);
+        return characters;
     }
 
     synchronized void speaking(Runnable stop) {
@@ -213,6 +220,11 @@ public final class VolcStandInSession {
     /** The texts of the session's |CTL|02| frames, as received. */
     public synchronized List<String> said() {
         return List.copyOf(said);
+    }
+
+    /** The characters each |CTL|02| said, tags not counted. */
+    public synchronized List<Integer> spokenCharacters() {
+        return List.copyOf(spoken);
     }
 
     /** When the first |CTL|02| came, or 0. */

@@ -86,8 +86,10 @@ class VolcTextDriveTest extends VendorDriveTestSupport {
         assertEquals("driven", report.path("outcome").asText(), report.toString());
         assertEquals("ssml", report.path("input").asText());
         assertEquals("今天天气真不错。阳光很好".length(), report.path("characters").asInt(), "tags are not said");
+        assertFalse(report.has("reason"), "its voice_end came in time: " + report);
         VolcStandInSession heard = sessionSaying(ssml);
         assertEquals(List.of(ssml), heard.said(), "the SSML went as written, tags and all");
+        assertEquals(List.of(report.path("characters").asInt()), heard.spokenCharacters(), "the avatar says as many");
         assertEquals(List.of(), heard.violations());
     }
 
