@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import io.avatardrive.standin.StandInDrive;
 import io.avatardrive.standin.ZegoStandIn;
 import io.avatardrive.support.TestClips;
+import io.avatardrive.support.VendorStandIns;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.builder.RouteBuilder;
@@ -68,6 +69,32 @@ class EmbeddedTemplateTest {
             standIn.awaitCompleted(1, java.time.Duration.ofSeconds(5));
             assertEquals(24000, heard.sampleRate());
             assertEquals(TestClips.sha256(pcm), heard.sha256());
+        }
+    }
+
+    @Test
+    void aVolcengineInstanceSaysAStringNamedAsTextInTheAvatarsOwnVoice() throws Exception {
+        try (VendorStandIns vendors = new VendorStandIns(); CamelContext context = new DefaultCamelContext()) {
+            vendors.volc.speechMsPerCharacter(10);
+            Properties properties = new Properties();
+            properties.putAll(vendors.addTo(new java.util.HashMap<>()));
+            context.getPropertiesComponent().setInitialProperties(properties);
+            context.addRoutes(new AvatarDriveRoute());
+            TemplatedRouteBuilder.builder(context, AvatarDriveRoute.TEMPLATE)
+                    .parameter(AvatarDriveRoute.ENDPOINT_PARAMETER, "direct:say")
+                    .parameter("drive.backend", "volc-tta")
+                    .parameter("zego.task-id", "host")
+                    .add();
+            context.start();
+
+            Object outcome = context.createProducerTemplate().requestBodyAndHeader("direct:say", "欢迎回来。",
+                    AvatarDriveConstants.CLIP_NAME, "greeting.txt");
+
+            DriveReport report = assertInstanceOf(DriveReport.class, outcome);
+            assertEquals(Outcome.DRIVEN, report.outcome());
+            assertEquals("text", report.input());
+            assertEquals(5, report.characters());
+            assertTrue(vendors.volc.sessions().stream().anyMatch(s -> s.said().equals(java.util.List.of("欢迎回来。"))));
         }
     }
 
