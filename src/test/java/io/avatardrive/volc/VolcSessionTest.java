@@ -62,13 +62,29 @@ class VolcSessionTest {
         }
     }
 
+    /** A stand-in that takes this long to say a character. */
+    private static VolcStandIn speaking(long msPerCharacter) {
+        return new VolcStandIn(APP_ID, TOKEN).speechMsPerCharacter(msPerCharacter)
+                .start(AvailablePortFinder.getNextAvailable());
+    }
+
+    /** A text-mode session on the stand-in, opened. */
+    private VolcSession openText(VolcStandIn standIn, String clip) throws Exception {
+        VolcSession session = new VolcSession(clients, settings(standIn.ttaUrl(), 2000), 5000, clip,
+                VolcFrames.InputMode.TEXT);
+        try {
+            session.open();
+            return session;
+        } catch (Exception e) {
+            session.close();
+            throw e;
+        }
+    }
+
     @Test
     void aTextSessionSaysItsWordsInOneChatFrameAndEndsAfterVoiceEnd() throws Exception {
-        try (VolcStandIn standIn = new VolcStandIn(APP_ID, TOKEN).speechMsPerCharacter(10)
-                .start(AvailablePortFinder.getNextAvailable())) {
-            try (VolcSession session = new VolcSession(clients, settings(standIn.ttaUrl(), 2000), 5000, "hello.txt",
-                    VolcFrames.InputMode.TEXT)) {
-                session.open();
+        try (VolcStandIn standIn = speaking(10)) {
+            try (VolcSession session = openText(standIn, "hello.txt")) {
                 assertEquals(VolcSession.SpeechEnd.SAID, session.say("你好,世界", 5000));
                 session.interruptSpeech();
                 session.end();
@@ -84,11 +100,8 @@ class VolcSessionTest {
 
     @Test
     void anInterruptStopsTheSpeechWithCtl03AndEndsTheWaitAtOnce() throws Exception {
-        try (VolcStandIn standIn = new VolcStandIn(APP_ID, TOKEN).speechMsPerCharacter(1000)
-                .start(AvailablePortFinder.getNextAvailable())) {
-            try (VolcSession session = new VolcSession(clients, settings(standIn.ttaUrl(), 2000), 5000, "long.txt",
-                    VolcFrames.InputMode.TEXT)) {
-                session.open();
+        try (VolcStandIn standIn = speaking(1000)) {
+            try (VolcSession session = openText(standIn, "long.txt")) {
                 CompletableFuture<VolcSession.SpeechEnd> said = CompletableFuture.supplyAsync(() -> {
                     try {
                         return session.say("一二三四五六七八九十", 30_000);
@@ -113,11 +126,8 @@ class VolcSessionTest {
 
     @Test
     void aVoiceEndThatNeverComesEndsTheWaitUnconfirmedRatherThanSayingItAgain() throws Exception {
-        try (VolcStandIn standIn = new VolcStandIn(APP_ID, TOKEN).speechMsPerCharacter(10_000)
-                .start(AvailablePortFinder.getNextAvailable())) {
-            try (VolcSession session = new VolcSession(clients, settings(standIn.ttaUrl(), 2000), 5000, "slow.txt",
-                    VolcFrames.InputMode.TEXT)) {
-                session.open();
+        try (VolcStandIn standIn = speaking(10_000)) {
+            try (VolcSession session = openText(standIn, "slow.txt")) {
                 assertEquals(VolcSession.SpeechEnd.UNCONFIRMED, session.say("慢", 300));
             }
             assertTrue(standIn.awaitClosed(1, 5000));
