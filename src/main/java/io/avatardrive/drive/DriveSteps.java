@@ -6,6 +6,7 @@ import java.io.FileInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.time.Instant;
 import java.util.Map;
@@ -129,7 +130,7 @@ public final class DriveSteps {
         Optional<TextKind> words = TextKind.ofLabel(exchange.getMessage().getHeader(AvatarDriveConstants.FORMAT, String.class))
                 .or(() -> TextKind.ofName(name));
         if (words.isPresent()) {
-            readText(exchange, settings, name, taskId, backend, words.get());
+            readText(exchange, settings, name, taskId, backend, speaker, words.get());
             return;
         }
         File file = exchange.getMessage().getBody(File.class);
@@ -176,17 +177,21 @@ public final class DriveSteps {
      * said by a Volcengine avatar in its own voice. ZEGO's drive takes audio only, so words for it are refused.
      */
     private void readText(Exchange exchange, DriveSettings settings, String name, String taskId, String backend,
-                          TextKind kind) throws Exception {
+                          String speaker, TextKind kind) throws Exception {
         if (!DriveSettings.VOLC_TTA.equals(backend)) {
             throw new DriveFailure(Stage.READ, name + ": " + kind.label() + " needs the " + DriveSettings.VOLC_TTA
                                                + " backend, and this task's is " + backend + ", whose drive takes PCM"
                                                + " audio only (set drive.backend = " + DriveSettings.VOLC_TTA
                                                + " for the task, or send audio)", null);
         }
+        if (!speaker.isEmpty()) {
+            LOG.info("{}: words are said in the avatar's own voice (volc.role-conf's voice_type); the speaker {} converts"
+                     + " audio only", name, speaker);
+        }
         exchange.setProperty(AvatarDriveConstants.STAGE, Stage.DECODE);
         File file = exchange.getMessage().getBody(File.class);
         SpeechText text;
-        try (InputStream in = file != null ? new FileInputStream(file)
+        try (InputStream in = file != null ? fromFile(name, () -> Files.newInputStream(file.toPath()))
                 : exchange.getMessage().getMandatoryBody(InputStream.class)) {
             text = SpeechText.read(name, in, kind, settings.volc().maxTextChars());
         }
@@ -259,13 +264,25 @@ public final class DriveSteps {
 
     private static PcmClip openFile(PcmNormaliser normaliser, File file, String name) throws IOException {
         try {
-            return normaliser.open(file.toPath(), name);
+            return fromFile(name, () -> normaliser.open(file.toPath(), name));
+        } catch (AudioFormatProblem e) {
+            throw new DriveFailure(Stage.DECODE, e.getMessage(), e);
+        }
+    }
+
+    /** A read of a clip's file. */
+    private interface FileRead<T> {
+        T read() throws IOException;
+    }
+
+    /** The file's own problems (gone, not readable) said in an operator's words, at stage read. */
+    private static <T> T fromFile(String name, FileRead<T> read) throws IOException {
+        try {
+            return read.read();
         } catch (AccessDeniedException e) {
             throw new DriveFailure(Stage.READ, name + ": the file cannot be read (permission denied)", e);
         } catch (NoSuchFileException e) {
             throw new DriveFailure(Stage.READ, name + ": the file disappeared before it could be read", e);
-        } catch (AudioFormatProblem e) {
-            throw new DriveFailure(Stage.DECODE, e.getMessage(), e);
         }
     }
 
