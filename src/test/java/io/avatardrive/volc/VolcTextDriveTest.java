@@ -124,6 +124,23 @@ class VolcTextDriveTest extends VendorDriveTestSupport {
     }
 
     @Test
+    void aShutdownStopsTheSpeechWithCtl03AndCtl01AndLeavesTheClipInTheInbox() throws Exception {
+        folderSettings("closing", "drive.backend = volc-tta\n");
+        String longText = "下班前的最后一段话。".repeat(20);
+        drop("closing/long.txt", utf8(longText));
+        VolcStandInSession cut = sessionSaying(longText);
+
+        context.stop();
+        await().atMost(Duration.ofSeconds(10)).until(cut::closed);
+        List<String> frames = cut.frames();
+        assertEquals(List.of("|CTL|03|", "|CTL|01|"), frames.subList(frames.size() - 2, frames.size()), frames.toString());
+        assertEquals(List.of(), cut.violations());
+        assertTrue(Files.exists(settings.inbox().resolve("closing/long.txt")), "said again from its start at the next run");
+        assertFalse(Files.exists(settings.done().resolve("closing/long.txt.json")));
+        assertFalse(Files.exists(settings.error().resolve("closing/long.txt.error.json")));
+    }
+
+    @Test
     void textForAZegoTaskIsRefusedBecauseItNeedsTheVolcengineBackend() throws Exception {
         drop("zego-task/hello.txt", utf8("hello"));
         JsonNode failure = awaitError("zego-task/hello.txt");
