@@ -133,11 +133,6 @@ final class ActiveDrive {
         return text != null;
     }
 
-    /** The sample rate of the audio sent, 0 for words. */
-    int sampleRate() {
-        return clip == null ? 0 : clip.sampleRate();
-    }
-
     DriveTicket ticket() {
         return ticket;
     }
@@ -213,14 +208,14 @@ final class ActiveDrive {
         if (cancellation() != null) {
             throw cancellation();
         }
-        VolcSession.SpeechEnd end = ((VolcSession) session).say(text.text(),
-                settings.volc().speechTimeoutMs(text.characters()));
+        long timeoutMs = settings.volc().speechTimeoutMs(text.characters());
+        VolcSession.SpeechEnd end = ((VolcSession) session).say(text.text(), timeoutMs);
         if (end == VolcSession.SpeechEnd.INTERRUPTED) {
             throw cancellation();
         }
         if (end == VolcSession.SpeechEnd.UNCONFIRMED) {
-            unconfirmed = clipName + ": no voice_end from the avatar within "
-                          + settings.volc().speechTimeoutMs(text.characters()) + " ms; the words were sent once, not again";
+            unconfirmed = clipName + ": no voice_end from the avatar within " + timeoutMs
+                          + " ms; the words were sent once, not again";
         }
     }
 

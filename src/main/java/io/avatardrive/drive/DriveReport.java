@@ -12,7 +12,8 @@ import io.avatardrive.settings.DriveSettings;
  * sent) are left out rather than given as zero.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@JsonPropertyOrder({ "outcome", "file", "taskId", "backend", "driveId", "input", "characters", "sampleRate", "bytes", "audioMs", "chunks",
+@JsonPropertyOrder({ "outcome", "file", "taskId", "backend", "driveId", "input", "characters", "sampleRate", "bytes",
+        "audioMs", "chunks",
         "startedAt", "finishedAt", "wallMs", "maxLeadMs", "firstPcmMs", "starvedMs", "speaker", "conversion", "reason" })
 public record DriveReport(
         Outcome outcome,
