@@ -13,8 +13,8 @@ import io.avatardrive.settings.DriveSettings;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({ "outcome", "file", "taskId", "backend", "driveId", "input", "characters", "sampleRate", "bytes",
-        "audioMs", "chunks",
-        "startedAt", "finishedAt", "wallMs", "maxLeadMs", "firstPcmMs", "starvedMs", "speaker", "conversion", "reason" })
+        "audioMs", "chunks", "startedAt", "finishedAt", "wallMs", "maxLeadMs", "firstPcmMs", "starvedMs", "speaker",
+        "conversion", "reason" })
 public record DriveReport(
         Outcome outcome,
         // the clip's name (a file name, or a message's ClipName); "file" in the report an operator reads
