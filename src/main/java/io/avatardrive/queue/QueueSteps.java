@@ -93,7 +93,7 @@ public class QueueSteps {
         exchange.getMessage().setHeader(AvatarDriveConstants.TASK_ID, taskId);
         exchange.getMessage().setHeader(AvatarDriveConstants.CLIP_NAME, name);
         for (String property : new String[] {AvatarDriveConstants.SAMPLE_RATE, AvatarDriveConstants.BACKEND, AvatarDriveConstants.SPEAKER,
-                AvatarDriveConstants.INTERRUPT}) {
+                AvatarDriveConstants.INTERRUPT, AvatarDriveConstants.CONTENT_TYPE}) {
             if (message.propertyExists(property)) {
                 exchange.getMessage().setHeader(property, message.getObjectProperty(property));
             }
@@ -199,7 +199,7 @@ public class QueueSteps {
             code = failed.report().code();
             reason = failed.report().reason();
         }
-        exchange.getMessage().removeHeaders("Camel*");
+        toBroker(exchange);
         exchange.getMessage().setHeader(DEAD_STAGE, stage);
         exchange.getMessage().setHeader(DEAD_REASON, reason);
         if (code != null) {
@@ -216,7 +216,7 @@ public class QueueSteps {
         DriveReport report = exchange.getMessage().getBody(DriveReport.class);
         String json = JSON.writeValueAsString(report);
         driven.keepReport(exchange.getMessage().getHeader(MESSAGE_ID, String.class), json);
-        exchange.getMessage().removeHeaders("Camel*");
+        asResult(exchange);
         exchange.getMessage().setHeader("DriveId", report.driveId());
         exchange.getMessage().setBody(json);
     }
@@ -225,7 +225,7 @@ public class QueueSteps {
     public void keptReport(Exchange exchange) throws IOException {
         String id = exchange.getMessage().getHeader(MESSAGE_ID, String.class);
         Optional<String> kept = driven.keptReport(id);
-        exchange.getMessage().removeHeaders("Camel*");
+        asResult(exchange);
         exchange.getMessage().setBody(kept.orElse(null));
         if (kept.isPresent()) {
             exchange.getMessage().setHeader("DriveId", JSON.readTree(kept.get()).path("driveId").asText());
@@ -234,6 +234,18 @@ public class QueueSteps {
         } else {
             LOG.info("{} was driven before; not speaking it again", exchange.getMessage().getHeader(AvatarDriveConstants.CLIP_NAME));
         }
+    }
+
+    /** Camel's headers and the drive's own stay here; the clip's properties go with it to the broker. */
+    private static void toBroker(Exchange exchange) {
+        exchange.getMessage().removeHeaders("Camel*");
+        exchange.getMessage().removeHeader(AvatarDriveConstants.FORMAT);
+    }
+
+    /** A result is a JSON report, whatever the clip was: the clip's content type does not go with it. */
+    private static void asResult(Exchange exchange) {
+        toBroker(exchange);
+        exchange.getMessage().removeHeader(AvatarDriveConstants.CONTENT_TYPE);
     }
 
     private static String stringProperty(Message message, String name, String fallback) throws JMSException {

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -66,10 +67,13 @@ class QueueTextTest extends QueueTestSupport {
         String words = "欢迎光临,今天有新品。";
         publishText(words, Map.of("TaskId", "q-text", "ContentType", "text/plain; charset=utf-8"));
 
-        JsonNode report = receiveReports(1, 30_000).get(0);
+        Message result = receive(brokerSettings.resultsQueue(), 1, 30_000).get(0);
+        JsonNode report = JSON.readTree(((TextMessage) result).getText());
         assertEquals("driven", report.path("outcome").asText(), report.toString());
         assertEquals("volc-tta", report.path("backend").asText());
         assertEquals("text", report.path("input").asText());
+        assertFalse(result.propertyExists("ContentType"), "a result is JSON, not the clip's type");
+        assertFalse(result.propertyExists("AvatarDriveFormat"), "the drive's own header stays home");
         assertEquals(words.length(), report.path("characters").asInt());
         VolcStandInSession heard = sessionSaying(words);
         assertEquals("text", heard.session().path("input_mode").asText());
@@ -105,6 +109,9 @@ class QueueTextTest extends QueueTestSupport {
         assertEquals("decode", dead.get("oops").getStringProperty("DriveStage"));
         assertTrue(dead.get("oops").getStringProperty("DriveReason").contains("not well-formed XML"),
                 dead.get("oops").getStringProperty("DriveReason"));
+        assertEquals("application/ssml+xml", dead.get("oops").getStringProperty("ContentType"),
+                "a dead letter keeps what it was, to be published again once fixed");
+        assertFalse(dead.get("oops").propertyExists("AvatarDriveFormat"));
     }
 
     @Test
