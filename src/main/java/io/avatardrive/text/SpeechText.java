@@ -101,7 +101,7 @@ public record SpeechText(TextKind kind, String text, int characters) {
         } catch (SAXException | IOException e) {
             throw new TextProblem(name + ": the SSML is not well-formed XML (" + e.getMessage() + ")", e);
         }
-        if (!"speak".equals(root.getNodeName())) {
+        if (!"speak".equals(root.getLocalName())) {
             throw new TextProblem(name + ": the SSML's root element is <" + root.getNodeName() + ">, not <speak>");
         }
         return root.getTextContent().strip();
@@ -110,6 +110,7 @@ public record SpeechText(TextKind kind, String text, int characters) {
     private static DocumentBuilder parser() {
         try {
             DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+            factory.setNamespaceAware(true);
             factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
             factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
             factory.setXIncludeAware(false);

@@ -66,6 +66,14 @@ class SpeechTextTest {
     }
 
     @Test
+    void ssmlInTheW3cNamespaceWithOrWithoutAPrefixIsTakenAsWritten() throws IOException {
+        String plain = "<speak xmlns=\"http://www.w3.org/2001/10/synthesis\" version=\"1.0\">你好</speak>";
+        assertEquals(plain, read(plain, TextKind.SSML, 100).text());
+        String prefixed = "<s:speak xmlns:s=\"http://www.w3.org/2001/10/synthesis\">你好</s:speak>";
+        assertEquals(2, read(prefixed, TextKind.SSML, 100).characters());
+    }
+
+    @Test
     void ssmlWhoseRootIsNotSpeakIsRefused() {
         assertTrue(refusal("<say>hi</say>", TextKind.SSML, 100).contains("not <speak>"));
     }
