@@ -34,6 +34,14 @@ class InterruptTest extends LiveTestSupport {
 
     private static final byte[] LONG = TestClips.wav16(16000, TestClips.pcm16(16000, 4.0));
     private static final byte[] SHORT = TestClips.wav16(16000, TestClips.pcm16(16000, 0.3));
+    private static final byte[] LONG_PCM = TestClips.pcm16(16000, 4.0);
+
+    /** A chunked POST that has sent 4 s of raw PCM and not yet ended its body. */
+    private ChunkedPost longUtterance(String path) throws IOException {
+        ChunkedPost post = new ChunkedPost(liveSettings.port(), path, "audio/pcm;rate=16000");
+        post.chunk(LONG_PCM, 0, LONG_PCM.length);
+        return post;
+    }
 
     private StandInDrive awaitSpeaking(String task) {
         await().atMost(Duration.ofSeconds(10)).until(() -> standIn.drives().stream()
@@ -68,9 +76,7 @@ class InterruptTest extends LiveTestSupport {
 
     @Test
     void anHttpInterruptCutsTheUtteranceBeingSpokenAndTheCutOneAnswersInterrupted() throws Exception {
-        byte[] pcm = TestClips.pcm16(16000, 4.0);
-        try (ChunkedPost first = new ChunkedPost(liveSettings.port(), "/tasks/talk/speak?name=first", "audio/pcm;rate=16000")) {
-            first.chunk(pcm, 0, pcm.length);
+        try (ChunkedPost first = longUtterance("/tasks/talk/speak?name=first")) {
             StandInDrive cut = awaitSpeaking("talk");
             long interruptAt = System.nanoTime();
             ChunkedPost second = new ChunkedPost(liveSettings.port(), "/tasks/talk/speak?name=second&interrupt=true",
@@ -92,9 +98,7 @@ class InterruptTest extends LiveTestSupport {
 
     @Test
     void aWebSocketInterruptCutsTheTasksUtteranceAndThenSpeaks() throws Exception {
-        byte[] pcm = TestClips.pcm16(16000, 4.0);
-        try (ChunkedPost first = new ChunkedPost(liveSettings.port(), "/tasks/ws-barge/speak", "audio/pcm;rate=16000")) {
-            first.chunk(pcm, 0, pcm.length);
+        try (ChunkedPost first = longUtterance("/tasks/ws-barge/speak")) {
             StandInDrive cut = awaitSpeaking("ws-barge");
             CompletableFuture<String> report = new CompletableFuture<>();
             WebSocket socket = HttpClient.newHttpClient().newWebSocketBuilder().buildAsync(
@@ -119,9 +123,7 @@ class InterruptTest extends LiveTestSupport {
 
     @Test
     void aShutdownCutsALiveUtteranceWithStopAndReportsItCut() throws Exception {
-        byte[] pcm = TestClips.pcm16(16000, 4.0);
-        try (ChunkedPost post = new ChunkedPost(liveSettings.port(), "/tasks/shutdown/speak", "audio/pcm;rate=16000")) {
-            post.chunk(pcm, 0, pcm.length);
+        try (ChunkedPost post = longUtterance("/tasks/shutdown/speak")) {
             StandInDrive cut = awaitSpeaking("shutdown");
             CompletableFuture<ChunkedPost.Answer> answer = java.util.concurrent.CompletableFuture
                     .supplyAsync(() -> {
@@ -134,7 +136,7 @@ class InterruptTest extends LiveTestSupport {
             context.stop();
             await().atMost(Duration.ofSeconds(10)).until(cut::completed);
             assertEquals(List.of("Start", "audio", "Stop"), cut.frames(), "Stop sent before the process goes");
-            assertTrue(cut.bytes() < pcm.length, "cut short, not played to its end: " + cut.bytes());
+            assertTrue(cut.bytes() < LONG_PCM.length, "cut short, not played to its end: " + cut.bytes());
             ChunkedPost.Answer cutAnswer = answer.get(10, TimeUnit.SECONDS);
             assertEquals("cut", JSON.readTree(cutAnswer.body()).path("outcome").asText(), cutAnswer.body());
         }
