@@ -24,12 +24,9 @@ import io.avatardrive.inbox.InboxReadiness;
 import io.avatardrive.inbox.InboxSteps;
 import io.avatardrive.drive.TaskLaneProcessor;
 import io.avatardrive.drive.TaskLanes;
-import io.avatardrive.live.HttpSpeak;
-import io.avatardrive.live.IngressLogin;
 import io.avatardrive.live.LiveDrives;
-import io.avatardrive.live.OrderedFramesComponent;
+import io.avatardrive.live.LiveIngress;
 import io.avatardrive.live.QueuePieces;
-import io.avatardrive.live.SocketSpeak;
 import io.avatardrive.queue.BrokerHealthCheck;
 import io.avatardrive.queue.DrivenMessages;
 import io.avatardrive.queue.DrivenRecord;
@@ -49,15 +46,11 @@ import io.avatardrive.standin.SamiStandIn;
 import io.avatardrive.standin.VolcStandIn;
 import io.avatardrive.standin.ZegoStandIn;
 import io.vertx.core.Vertx;
-import io.vertx.core.VertxOptions;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.component.jms.JmsComponent;
 import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpRouter;
-import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServer;
-import org.apache.camel.component.vertx.websocket.VertxWebsocketComponent;
-import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServerConfiguration;
 import org.apache.camel.health.HealthCheckRegistry;
 import org.apache.camel.spi.CamelEvent;
 import org.apache.camel.spi.PropertiesComponent;
@@ -284,42 +277,17 @@ public class AvatarDriveConfiguration implements CamelConfiguration {
     public static void bindLive(CamelContext context, DriveSettings settings, LiveSettings live) throws Exception {
         Vertx vertx = context.getRegistry().findSingleByType(Vertx.class);
         if (vertx == null) {
-            // platform-http's Vert.x consumer holds a worker thread for each request until its answer, which for a
-            // live utterance comes after Stop: there must be one for every utterance that may speak at once
-            Vertx shared = Vertx.vertx(new VertxOptions().setWorkerPoolSize(
-                    Math.max(VertxOptions.DEFAULT_WORKER_POOL_SIZE, settings.maxConcurrent() + 16)));
+            // one Vert.x for the live ingress's HTTP and WebSocket; requests are routed without holding its workers
+            Vertx shared = Vertx.vertx();
             context.getRegistry().bind("vertx", shared);
             stopWithContext(context, () -> shared.close().toCompletionStage().toCompletableFuture().get());
         }
-        // the stock consumer may route two frames of one connection out of order (see OrderedFramesComponent)
-        if (context.hasComponent("vertx-websocket") != null) {
-            context.removeComponent("vertx-websocket");
-        }
-        context.addComponent("vertx-websocket", new OrderedFramesComponent());
-        VertxPlatformHttpServerConfiguration server = new VertxPlatformHttpServerConfiguration();
-        server.setBindHost(live.host());
-        server.setBindPort(live.port());
-        context.addService(new VertxPlatformHttpServer(server));
-        // platform-http's engine finds its server's port by this configuration (camel-main's management server is a
-        // second Vert.x router, so the engine could not tell by the router)
-        context.getRegistry().bind("liveIngressServer", server);
-        // the WebSocket consumer's server shares the port on the same Vert.x, so it must route the POST as well as the
-        // upgrade: it gets the platform-http server's router, once that server has made it (before routes start)
-        context.addService(new ServiceSupport() {
-            @Override
-            protected void doStart() {
-                context.getComponent("vertx-websocket", VertxWebsocketComponent.class).setRouter(
-                        VertxPlatformHttpRouter.lookup(context, VertxPlatformHttpRouter.getRouterNameFromPort(live.port())));
-            }
-        });
         TaskLaneProcessor lanes = new TaskLaneProcessor(context, lanes(context, settings), settings.taskId(),
                 AvatarDriveRoute.DRIVE);
         context.getRegistry().bind("liveLanes", lanes);
         LiveDrives drives = new LiveDrives(context, lanes,
                 context.getRegistry().lookupByNameAndType(TaskInterrupts.BEAN, TaskInterrupts.class));
-        IngressLogin login = new IngressLogin(live.username(), live.password());
-        context.getRegistry().bind("httpSpeak", new HttpSpeak(live.utteranceGapMs(), login));
-        context.getRegistry().bind("socketSpeak", new SocketSpeak(drives, live.utteranceGapMs(), login));
+        LiveIngress.bind(context, live, drives);
     }
 
     private static DriveSettings startStandIn(CamelContext context, DriveSettings settings) throws Exception {

@@ -4,6 +4,10 @@ import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
@@ -12,7 +16,10 @@ import java.util.concurrent.locks.ReentrantLock;
  * Audio a streaming TTS is still producing, as a stream the drive reads while pieces arrive: from queue messages, an
  * HTTP body, WebSocket frames or an application's callback. A read waits for the next piece up to the gap timeout; a
  * producer that stays silent longer, or that gives up, cuts the audio (see {@link AudioCut}) after what it sent.
- * A producer far ahead of real time is paused above a high-water mark rather than buffered without bound.
+ * A producer far ahead of real time is paused above a high-water mark rather than buffered without bound. A producer
+ * that sends nothing for the gap timeout from its start is cut even before anything reads it, so that an idle request
+ * leaves its task's lane without costing a drive; a reader can wait for the next piece without holding a thread
+ * ({@link #readable()}).
  */
 public final class LiveAudio extends PieceStream {
 
@@ -29,7 +36,10 @@ public final class LiveAudio extends PieceStream {
     private Runnable pause = () -> { };
     private Runnable resume = () -> { };
     private boolean paused;
+    private long lastArrival;
     private volatile long firstAudioNanos = -1;
+    private final CompletableFuture<String> abandoned = new CompletableFuture<>();
+    private final List<CompletableFuture<Void>> readers = new CopyOnWriteArrayList<>();
 
     /**
      * @param gapMs      how long a read waits for the next piece before the audio is cut
@@ -38,6 +48,16 @@ public final class LiveAudio extends PieceStream {
     public LiveAudio(long gapMs, String gapSetting) {
         this.gapNanos = TimeUnit.MILLISECONDS.toNanos(gapMs);
         this.gapSetting = gapSetting;
+        // the JDK's one shared delay thread: an idle producer costs a queued task, not a thread
+        CompletableFuture.delayedExecutor(gapMs, TimeUnit.MILLISECONDS).execute(() -> {
+            if (firstAudioNanos < 0) {
+                cut(gapReason());
+            }
+        });
+    }
+
+    private String gapReason() {
+        return "no audio came for " + TimeUnit.NANOSECONDS.toMillis(gapNanos) + " ms (" + gapSetting + ")";
     }
 
     /** Pauses the producer while more than {@code highWaterBytes} wait to be read, and resumes it below half that. */
@@ -59,8 +79,9 @@ public final class LiveAudio extends PieceStream {
             if (ended || closed) {
                 return;
             }
+            lastArrival = System.nanoTime();
             if (firstAudioNanos < 0) {
-                firstAudioNanos = System.nanoTime();
+                firstAudioNanos = lastArrival;
             }
             pieces.add(piece);
             queued += piece.length;
@@ -70,6 +91,7 @@ public final class LiveAudio extends PieceStream {
         } finally {
             lock.unlock();
         }
+        wakeReaders();
         if (pauseNow) {
             pause.run();
         }
@@ -86,16 +108,67 @@ public final class LiveAudio extends PieceStream {
     }
 
     private void finish(String reason) {
+        boolean cutNow = false;
         lock.lock();
         try {
             if (!ended) {
                 ended = true;
                 cut = reason;
+                cutNow = reason != null;
                 arrived.signalAll();
             }
         } finally {
             lock.unlock();
         }
+        // the producer's departure is told first, so that work waiting for this audio is withdrawn, not started
+        if (cutNow) {
+            abandoned.complete(reason);
+        }
+        wakeReaders();
+    }
+
+    /** Completes with the reason once the producer gave up (went away, or sent nothing in time); never on an end. */
+    public CompletionStage<String> abandoned() {
+        return abandoned;
+    }
+
+    /**
+     * Completes once a read would not wait: a piece waits, or the audio ended or was closed, or the gap passed (then
+     * the audio is cut). Until then nothing holds a thread.
+     */
+    public CompletionStage<Void> readable() {
+        CompletableFuture<Void> reader = new CompletableFuture<>();
+        readers.add(reader);
+        lock.lock();
+        try {
+            if (!pieces.isEmpty() || ended || closed) {
+                reader.complete(null);
+            }
+        } finally {
+            lock.unlock();
+        }
+        if (!reader.isDone()) {
+            long waitingSince = System.nanoTime();
+            CompletableFuture.delayedExecutor(gapNanos, TimeUnit.NANOSECONDS).execute(() -> {
+                if (!reader.isDone() && lastArrivalBefore(waitingSince)) {
+                    cut(gapReason());
+                }
+            });
+        }
+        return reader.whenComplete((v, f) -> readers.remove(reader));
+    }
+
+    private boolean lastArrivalBefore(long nanos) {
+        lock.lock();
+        try {
+            return pieces.isEmpty() && lastArrival - nanos < 0;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void wakeReaders() {
+        readers.forEach(reader -> reader.complete(null));
     }
 
     /** Whether the producer has ended or cut the audio. */
@@ -123,7 +196,7 @@ public final class LiveAudio extends PieceStream {
                 long left = deadline - System.nanoTime();
                 if (left <= 0) {
                     ended = true;
-                    cut = "no audio came for " + TimeUnit.NANOSECONDS.toMillis(gapNanos) + " ms (" + gapSetting + ")";
+                    cut = gapReason();
                     break;
                 }
                 arrived.awaitNanos(left);
@@ -162,5 +235,6 @@ public final class LiveAudio extends PieceStream {
         } finally {
             lock.unlock();
         }
+        wakeReaders();
     }
 }

@@ -82,10 +82,11 @@ public final class PacedStream {
             return;
         }
         if (clip.live()) {
-            workers.execute(() -> {
+            // an idle producer holds no thread: the read goes to a worker once audio waits (or the gap passed)
+            clip.readable().thenRunAsync(() -> {
                 Chunk chunk = read();
                 loop.runOnContext(v -> schedule(chunk));
-            });
+            }, workers);
         } else {
             schedule(read());
         }

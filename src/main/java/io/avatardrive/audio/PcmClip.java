@@ -2,7 +2,10 @@ package io.avatardrive.audio;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /**
  * A clip normalised to what the avatar accepts: 16-bit little-endian mono PCM at 16000 or 24000 Hz, read as a stream so
@@ -18,6 +21,7 @@ public final class PcmClip implements AutoCloseable {
     private final InputStream pcm;
     private final String conversion;
     private final boolean live;
+    private final Supplier<CompletionStage<Void>> readable;
 
     public PcmClip(String name, int sampleRate, InputStream pcm, String conversion) {
         this(name, sampleRate, pcm, conversion, false);
@@ -28,6 +32,11 @@ public final class PcmClip implements AutoCloseable {
      *             may wait for it; a file's or a spooled message's reads do not
      */
     public PcmClip(String name, int sampleRate, InputStream pcm, String conversion, boolean live) {
+        this(name, sampleRate, pcm, conversion, live, () -> CompletableFuture.completedFuture(null));
+    }
+
+    private PcmClip(String name, int sampleRate, InputStream pcm, String conversion, boolean live,
+                    Supplier<CompletionStage<Void>> readable) {
         if (!SampleRates.isDrivable(sampleRate)) {
             throw new IllegalArgumentException("sample rate " + sampleRate + " is not drivable");
         }
@@ -36,6 +45,7 @@ public final class PcmClip implements AutoCloseable {
         this.pcm = pcm;
         this.conversion = conversion;
         this.live = live;
+        this.readable = readable;
     }
 
     public boolean live() {
@@ -45,6 +55,24 @@ public final class PcmClip implements AutoCloseable {
     /** The same clip, read as audio still being produced: its reads may wait, so they run off the event loop. */
     public PcmClip asLive() {
         return live ? this : new PcmClip(name, sampleRate, pcm, conversion, true);
+    }
+
+    /**
+     * The same clip, read as audio still being produced, whose source says when its next read would not wait: the
+     * drive waits for that without a thread, so that an idle producer holds none.
+     */
+    public PcmClip asLive(Supplier<CompletionStage<Void>> readable) {
+        return new PcmClip(name, sampleRate, pcm, conversion, true, readable);
+    }
+
+    /** The same source's readiness, for a clip made from this one (a resampling of it). */
+    PcmClip withSource(int rate, InputStream stream, String conversion) {
+        return new PcmClip(name, rate, stream, conversion, live, readable);
+    }
+
+    /** Completes once the next read of a live clip would not wait for its producer (at once for a whole clip). */
+    public CompletionStage<Void> readable() {
+        return readable.get();
     }
 
     public String name() {

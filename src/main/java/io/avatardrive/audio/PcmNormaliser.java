@@ -146,8 +146,8 @@ public final class PcmNormaliser {
             return clip;
         }
         AudioInputStream source = new AudioInputStream(clip.pcm(), pcm16Mono(clip.sampleRate()), AudioSystem.NOT_SPECIFIED);
-        return new PcmClip(clip.name(), sampleRate, AudioSystem.getAudioInputStream(pcm16Mono(sampleRate), source),
-                clip.conversionThen(clip.sampleRate() + " Hz -> " + sampleRate + " Hz"), clip.live());
+        return clip.withSource(sampleRate, AudioSystem.getAudioInputStream(pcm16Mono(sampleRate), source),
+                clip.conversionThen(clip.sampleRate() + " Hz -> " + sampleRate + " Hz"));
     }
 
     public static AudioFormat pcm16Mono(int sampleRate) {

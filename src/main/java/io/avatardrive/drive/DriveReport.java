@@ -47,6 +47,12 @@ public record DriveReport(
                 0, null, null, null, null, reason);
     }
 
+    /** A live utterance whose producer went away (or sent nothing in time) before its turn: no vendor call was made. */
+    public static DriveReport withdrawn(String clipName, String taskId, String reason) {
+        return new DriveReport(Outcome.CUT, clipName, taskId, null, null, null, null, 0, 0, 0, 0, null, null, 0,
+                0, null, null, null, null, reason);
+    }
+
     /** Words a Volcengine avatar said in its own voice (or was stopped saying): no audio went from here. */
     static DriveReport said(Outcome outcome, String clipName, String taskId, String driveId, String input,
                             int characters, String startedAt, String finishedAt, long wallMs, String reason) {

@@ -154,7 +154,9 @@ public final class DriveSteps {
             clip = "pcm".equals(exchange.getMessage().getHeader(AvatarDriveConstants.FORMAT, String.class))
                     ? normaliser.raw(name, in, rate != null ? rate : settings.pcmSampleRate(), AudioSystem.NOT_SPECIFIED)
                     : normaliser.open(name, in, rate);
-            if (live) {
+            if (body instanceof LiveAudio audio) {
+                clip = clip.asLive(audio::readable);
+            } else if (live) {
                 clip = clip.asLive();
             }
         }

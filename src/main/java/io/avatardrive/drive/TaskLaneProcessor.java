@@ -2,6 +2,7 @@ package io.avatardrive.drive;
 
 import java.util.concurrent.CompletableFuture;
 
+import io.avatardrive.audio.LiveAudio;
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.AsyncProducer;
 import org.apache.camel.CamelContext;
@@ -37,21 +38,35 @@ public class TaskLaneProcessor extends AsyncProcessorSupport {
         // an interrupt for the task from now on concerns this exchange too, even once it has left the lane
         exchange.setProperty(AvatarDriveConstants.ARRIVED, System.nanoTime());
         String name = exchange.getMessage().getHeader(AvatarDriveConstants.CLIP_NAME, "clip", String.class);
-        lanes.submit(task, name, () -> drive(exchange).whenComplete((v, failure) -> {
+        // a live utterance takes a place among the drives running only once its first audio is there
+        LiveAudio audio = exchange.getMessage().getBody() instanceof LiveAudio live ? live : null;
+        TaskLanes.Waiting waiting = lanes.submit(task, name, () -> drive(exchange).whenComplete((v, failure) -> {
             if (failure != null) {
                 exchange.setException(failure);
             }
             callback.done(false);
-        }), reason -> {
-            DriveReport superseded = DriveReport.superseded(name, task, name + ": " + reason);
-            DriveBoard board = context.getRegistry().lookupByNameAndType(DriveBoard.BEAN, DriveBoard.class);
-            if (board != null) {
-                board.ended(superseded);
-            }
-            exchange.getMessage().setBody(superseded);
-            callback.done(false);
-        });
+        }), reason -> ended(exchange, callback, DriveReport.superseded(name, task, name + ": " + reason)),
+                audio == null ? null : audio.readable());
+        // a live utterance whose producer goes away (or never sends) while it waits leaves the lane at once: no vendor
+        // call is made for it, and the task's next work moves up
+        if (audio != null) {
+            audio.abandoned().thenAccept(reason -> {
+                if (waiting.withdraw()) {
+                    ended(exchange, callback, DriveReport.withdrawn(name, task, name + ": " + reason
+                                                                       + "; withdrawn before its turn"));
+                }
+            });
+        }
         return false;
+    }
+
+    private void ended(Exchange exchange, AsyncCallback callback, DriveReport report) {
+        DriveBoard board = context.getRegistry().lookupByNameAndType(DriveBoard.BEAN, DriveBoard.class);
+        if (board != null) {
+            board.ended(report);
+        }
+        exchange.getMessage().setBody(report);
+        callback.done(false);
     }
 
     private CompletableFuture<Exchange> drive(Exchange exchange) {

@@ -21,7 +21,7 @@ import java.util.function.Supplier;
 public final class TaskLanes {
 
     private record Work(String task, String label, Supplier<? extends CompletionStage<?>> work,
-                        Consumer<String> superseded) {
+                        Consumer<String> superseded, CompletableFuture<?> gate) {
     }
 
     private final Executor executor;
@@ -30,6 +30,8 @@ public final class TaskLanes {
     private final Map<String, Deque<Work>> lanes = new HashMap<>();
     /** Lanes whose next work waits only for a free place. */
     private final Deque<Work> ready = new ArrayDeque<>();
+    /** Lanes whose next work waits for its gate (a live utterance's first audio) before it takes a place. */
+    private final List<Work> gated = new ArrayList<>();
     private int running;
 
     /**
@@ -41,9 +43,15 @@ public final class TaskLanes {
         this.maxRunning = maxRunning;
     }
 
+    /** Work that waits in a lane; it can be taken back until it starts. */
+    public interface Waiting {
+        /** Drops the work from its lane if it has not started; true if it was dropped (it will never run). */
+        boolean withdraw();
+    }
+
     /** Queues work that an interrupt cannot supersede: it runs in its turn whatever happens. */
     public void submit(String task, Supplier<? extends CompletionStage<?>> work) {
-        submit(task, "", work, null);
+        submit(task, "", work, null, null);
     }
 
     /**
@@ -51,20 +59,48 @@ public final class TaskLanes {
      *
      * @param label      what the work is (a clip's name), as the console lists a task's queue
      * @param superseded called instead of the work, with the reason, if an interrupt for the task comes while it waits
+     * @param gate       null, or what the work waits for once it is its task's next, before it takes one of the
+     *                   {@code maxRunning} places: a live utterance without audio yet holds its lane, not a place
+     * @return the handle that withdraws the work while it waits (its producer went away)
      */
-    public void submit(String task, String label, Supplier<? extends CompletionStage<?>> work,
-                       Consumer<String> superseded) {
-        Work w = new Work(task, label, work, superseded);
+    public Waiting submit(String task, String label, Supplier<? extends CompletionStage<?>> work,
+                          Consumer<String> superseded, CompletionStage<?> gate) {
+        Work w = new Work(task, label, work, superseded, gate == null ? null : gate.toCompletableFuture());
         synchronized (lanes) {
             Deque<Work> lane = lanes.get(task);
             if (lane != null) {
                 lane.add(w);
-                return;
+                return () -> withdraw(w);
             }
             lanes.put(task, new ArrayDeque<>());
-            ready.add(w);
+            next(w);
         }
         launchReady();
+        return () -> withdraw(w);
+    }
+
+    private boolean withdraw(Work w) {
+        synchronized (lanes) {
+            Deque<Work> lane = lanes.get(w.task());
+            if (lane == null) {
+                return false;
+            }
+            if (lane.removeIf(waiting -> waiting == w)) {
+                return true;
+            }
+            if (!ready.removeIf(waiting -> waiting == w) && !gated.remove(w)) {
+                return false;
+            }
+            // it was the task's next work: the one behind it (if any) takes its place
+            Work next = lane.poll();
+            if (next == null) {
+                lanes.remove(w.task());
+            } else {
+                next(next);
+            }
+        }
+        launchReady();
+        return true;
     }
 
     /**
@@ -79,14 +115,15 @@ public final class TaskLanes {
                 return 0;
             }
             // the task's next work may already wait for a free place rather than in its lane
-            boolean wasReady = ready.removeIf(w -> w.task().equals(task) && w.superseded() != null && dropped.add(w));
+            boolean wasReady = ready.removeIf(w -> w.task().equals(task) && w.superseded() != null && dropped.add(w))
+                               | gated.removeIf(w -> w.task().equals(task) && w.superseded() != null && dropped.add(w));
             lane.removeIf(w -> w.superseded() != null && dropped.add(w));
             if (wasReady) {
                 Work next = lane.poll();
                 if (next == null) {
                     lanes.remove(task);
                 } else {
-                    ready.add(next);
+                    next(next);
                 }
             }
         }
@@ -99,6 +136,7 @@ public final class TaskLanes {
         Map<String, List<String>> waiting = new TreeMap<>();
         synchronized (lanes) {
             ready.forEach(w -> waiting.computeIfAbsent(w.task(), t -> new ArrayList<>()).add(w.label()));
+            gated.forEach(w -> waiting.computeIfAbsent(w.task(), t -> new ArrayList<>()).add(w.label()));
             lanes.forEach((task, lane) -> lane.forEach(w -> waiting.computeIfAbsent(task, t -> new ArrayList<>())
                     .add(w.label())));
         }
@@ -110,6 +148,24 @@ public final class TaskLanes {
         synchronized (lanes) {
             return lanes.size();
         }
+    }
+
+    /** Under the lock: the task's next work waits for a place, once its gate (if any) has opened. */
+    private void next(Work w) {
+        if (w.gate() == null || w.gate().isDone()) {
+            ready.add(w);
+            return;
+        }
+        gated.add(w);
+        w.gate().whenCompleteAsync((v, failure) -> {
+            synchronized (lanes) {
+                if (!gated.remove(w)) {
+                    return;
+                }
+                ready.add(w);
+            }
+            launchReady();
+        }, executor);
     }
 
     private void launchReady() {
@@ -142,7 +198,7 @@ public final class TaskLanes {
                 lanes.remove(task);
             } else {
                 // behind the lanes already waiting, so a busy task cannot starve the others
-                ready.add(next);
+                next(next);
             }
         }
         launchReady();

@@ -43,10 +43,12 @@ public final class HttpSpeak {
 
     private final long gapMs;
     private final IngressLogin login;
+    private final OpenRequests open;
 
-    public HttpSpeak(long gapMs, IngressLogin login) {
+    HttpSpeak(long gapMs, IngressLogin login, OpenRequests open) {
         this.gapMs = gapMs;
         this.login = login;
+        this.open = open;
     }
 
     /** The request becomes a live utterance: its headers the drive's, its body a {@link LiveAudio} fed as it arrives. */
@@ -62,14 +64,25 @@ public final class HttpSpeak {
             refuse(exchange, request, taskId, name, "ingress.username and ingress.password are required");
             return;
         }
+        Runnable release = open.tryOpen();
+        if (release == null) {
+            exchange.setProperty(REFUSED_STATUS, 503);
+            request.response().putHeader("Retry-After", "1");
+            refuse(exchange, request, taskId, name, open.refusal());
+            return;
+        }
+        // the place is given back once the answer is written or the client went away, whichever comes first
+        request.response().endHandler(v -> release.run());
         String type = String.valueOf(request.getHeader("Content-Type")).toLowerCase(Locale.ROOT).trim();
         Integer rate = null;
         Matcher pcm = PCM.matcher(type);
         Optional<TextKind> words = TextKind.ofMediaType(type);
         if (pcm.matches()) {
-            rate = Integer.valueOf(pcm.group(1));
-            if (!SampleRates.isDrivable(rate)) {
-                refuse(exchange, request, taskId, name, "raw PCM at " + rate + " Hz; the avatar takes 16000 or 24000");
+            String digits = pcm.group(1);
+            rate = digits.length() <= 9 ? Integer.valueOf(digits) : null;
+            if (rate == null || !SampleRates.isDrivable(rate)) {
+                refuse(exchange, request, taskId, name, "raw PCM at " + ClipNames.safe(digits)
+                                                        + " Hz; the avatar takes 16000 or 24000");
                 return;
             }
         } else if (words.isEmpty() && !type.startsWith("audio/wav") && !type.startsWith("audio/x-wav")
@@ -85,7 +98,10 @@ public final class HttpSpeak {
         request.handler(buffer -> audio.append(buffer.getBytes()));
         request.endHandler(v -> audio.end());
         request.exceptionHandler(e -> audio.cut("the HTTP body broke off (" + e.getMessage() + ")"));
-        request.connection().closeHandler(v -> audio.cut("the HTTP client went away before the body ended"));
+        request.connection().closeHandler(v -> {
+            release.run();
+            audio.cut("the HTTP client went away before the body ended");
+        });
         request.resume();
         live.applyTo(exchange.getMessage());
         words.ifPresent(kind -> exchange.getMessage().setHeader(AvatarDriveConstants.FORMAT, kind.label()));

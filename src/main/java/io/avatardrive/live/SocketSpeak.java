@@ -31,18 +31,20 @@ public final class SocketSpeak implements Processor {
     private static final Logger LOG = LoggerFactory.getLogger(SocketSpeak.class);
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private record Utterance(ServerWebSocket socket, LiveAudio audio) {
+    private record Utterance(ServerWebSocket socket, LiveAudio audio, Runnable release) {
     }
 
     private final LiveDrives drives;
     private final long gapMs;
     private final IngressLogin login;
+    private final OpenRequests places;
     private final Map<String, Utterance> open = new ConcurrentHashMap<>();
 
-    public SocketSpeak(LiveDrives drives, long gapMs, IngressLogin login) {
+    SocketSpeak(LiveDrives drives, long gapMs, IngressLogin login, OpenRequests places) {
         this.drives = drives;
         this.gapMs = gapMs;
         this.login = login;
+        this.places = places;
     }
 
     @Override
@@ -54,8 +56,11 @@ public final class SocketSpeak implements Processor {
             case MESSAGE -> received(key, exchange.getMessage().getBody());
             case CLOSE, ERROR -> {
                 Utterance utterance = open.remove(key);
-                if (utterance != null && !utterance.audio().ended()) {
-                    utterance.audio().cut("the WebSocket client disconnected before {\"action\":\"end\"}");
+                if (utterance != null) {
+                    utterance.release().run();
+                    if (!utterance.audio().ended()) {
+                        utterance.audio().cut("the WebSocket client disconnected before {\"action\":\"end\"}");
+                    }
                 }
             }
             default -> {
@@ -79,13 +84,19 @@ public final class SocketSpeak implements Processor {
                     name + ": rate=" + rateText + " is not 16000 or 24000 (binary frames are s16le mono PCM)"));
             return;
         }
+        Runnable release = places.tryOpen();
+        if (release == null) {
+            socket.close((short) 1013, "too many open requests (" + OpenRequests.SETTING + ")");
+            return;
+        }
         LiveAudio audio = new LiveAudio(gapMs, LiveDrives.GAP_SETTING)
                 .flowControl(HttpSpeak.HIGH_WATER_BYTES, socket::pause, socket::resume);
-        open.put(key, new Utterance(socket, audio));
+        open.put(key, new Utterance(socket, audio, release));
         LiveRequest request = new LiveRequest(taskId, name, rate, true, LiveRequest.option(exchange.getMessage().getHeader("backend", String.class)),
                 LiveRequest.option(exchange.getMessage().getHeader("speaker", String.class)), exchange.getMessage().getHeader("interrupt", false, Boolean.class));
         drives.speak(request, audio).whenComplete((report, failure) -> {
             open.remove(key);
+            release.run();
             if (failure != null) {
                 LOG.warn("{} on task {}: {}", name, taskId, failure.getMessage());
                 socket.close((short) 1011, "internal error");

@@ -13,7 +13,8 @@ public record ApplicationSettings(
         String managementHost,
         int managementPort,
         String managementUsername,
-        String managementPassword) {
+        String managementPassword,
+        Origins managementOrigins) {
 
     public static ApplicationSettings from(Function<String, Optional<String>> lookup) {
         DriveSettings.Reader r = new DriveSettings.Reader(lookup);
@@ -23,7 +24,8 @@ public record ApplicationSettings(
                 r.text("camel.management.host", "127.0.0.1"),
                 r.positive("camel.management.port", 9876),
                 r.text("management.username", ""),
-                lookup.apply("management.password").orElse(""));
+                lookup.apply("management.password").orElse(""),
+                Origins.of("management.allowed-origins", lookup.apply("management.allowed-origins").orElse("")));
         r.failIfProblems();
         return settings;
     }

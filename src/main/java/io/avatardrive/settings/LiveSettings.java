@@ -12,8 +12,10 @@ import java.util.function.Function;
  * @param username       basic-authentication user the ingress requires, empty for none (loopback only)
  * @param password       its password
  * @param utteranceGapMs how long a live utterance waits for its next piece before it is cut (drive.utterance-gap-ms)
+ * @param maxOpen        how many HTTP and WebSocket utterances may be open at once (ingress.max-open)
+ * @param allowedOrigins the web origins besides the server's own whose pages may speak (ingress.allowed-origins)
  */
-public record LiveSettings(String host, int port, String username, String password, long utteranceGapMs) {
+public record LiveSettings(String host, int port, String username, String password, long utteranceGapMs, int maxOpen, Origins allowedOrigins) {
 
     public static LiveSettings from(Function<String, Optional<String>> lookup) {
         DriveSettings.Reader r = new DriveSettings.Reader(lookup);
@@ -22,7 +24,9 @@ public record LiveSettings(String host, int port, String username, String passwo
                 (int) r.number("ingress.port", 8090, 1),
                 lookup.apply("ingress.username").orElse("").trim(),
                 lookup.apply("ingress.password").orElse(""),
-                r.number("drive.utterance-gap-ms", 2000, 1));
+                r.number("drive.utterance-gap-ms", 2000, 1),
+                (int) Math.min(Integer.MAX_VALUE, r.number("ingress.max-open", 500, 1)),
+                Origins.of("ingress.allowed-origins", lookup.apply("ingress.allowed-origins").orElse("")));
         r.failIfProblems();
         return settings;
     }

@@ -24,4 +24,16 @@ public final class Loopback {
             return false;
         }
     }
+
+    /**
+     * Whether a host name, as a browser put it in a Host header, names this machine's loopback: {@code localhost} or a
+     * loopback address literal. No name is looked up: a name that merely resolves to 127.0.0.1 may be an attacker's.
+     */
+    public static boolean isName(String hostName) {
+        String h = hostName.toLowerCase(java.util.Locale.ROOT);
+        if (h.equals("localhost") || h.endsWith(".localhost")) {
+            return true;
+        }
+        return (h.matches("[0-9.]+") || h.contains(":")) && is(h);
+    }
 }

@@ -1,19 +1,16 @@
 package io.avatardrive.live;
 
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.avatardrive.standin.StandInDrive;
 import io.avatardrive.support.LiveTestSupport;
+import io.avatardrive.support.SocketAnswer;
 import io.avatardrive.support.TestClips;
 import org.junit.jupiter.api.Test;
 
@@ -26,38 +23,14 @@ class SocketSpeakTest extends LiveTestSupport {
 
     private static final String TASK = "ws-live";
 
-    /** What the server answered: its one text frame and its close code. */
-    private static final class Answer implements WebSocket.Listener {
-        final CompletableFuture<String> report = new CompletableFuture<>();
-        final CompletableFuture<Integer> closed = new CompletableFuture<>();
-        private final StringBuilder text = new StringBuilder();
-
-        @Override
-        public CompletionStage<?> onText(WebSocket socket, CharSequence data, boolean last) {
-            text.append(data);
-            if (last) {
-                report.complete(text.toString());
-            }
-            socket.request(1);
-            return null;
-        }
-
-        @Override
-        public CompletionStage<?> onClose(WebSocket socket, int statusCode, String reason) {
-            closed.complete(statusCode);
-            return null;
-        }
-    }
-
-    private WebSocket open(String query, Answer answer) {
-        return HttpClient.newHttpClient().newWebSocketBuilder()
-                .buildAsync(URI.create(speakUrl("ws", TASK) + query), answer).join();
+    private WebSocket open(String query, SocketAnswer answer) {
+        return answer.open(speakUrl("ws", TASK) + query);
     }
 
     @Test
     void binaryFramesThenEndAreSpokenAndTheReportComesBackBeforeANormalClose() throws Exception {
         byte[] pcm = TestClips.pcm16(16000, 0.6);
-        Answer answer = new Answer();
+        SocketAnswer answer = new SocketAnswer();
         WebSocket socket = open("?rate=16000&name=hello-ws", answer);
         int frame = 1601; // odd: a sample split across two frames arrives whole
         for (int at = 0; at < pcm.length; at += frame) {
@@ -75,7 +48,7 @@ class SocketSpeakTest extends LiveTestSupport {
 
     @Test
     void aClientThatDisconnectsMidUtteranceCutsItAndStopIsSent() throws Exception {
-        Answer answer = new Answer();
+        SocketAnswer answer = new SocketAnswer();
         WebSocket socket = open("?rate=16000", answer);
         socket.sendBinary(ByteBuffer.wrap(TestClips.pcm16(16000, 0.3)), true).join();
         await().atMost(Duration.ofSeconds(10)).until(() -> standIn.drives().stream()
@@ -89,7 +62,7 @@ class SocketSpeakTest extends LiveTestSupport {
 
     @Test
     void aRateTheAvatarDoesNotTakeIsAnsweredWithTheReasonAndClose1007() throws Exception {
-        Answer answer = new Answer();
+        SocketAnswer answer = new SocketAnswer();
         open("?rate=44100", answer);
         JsonNode report = JSON.readTree(answer.report.get(10, TimeUnit.SECONDS));
         assertEquals("failed", report.path("outcome").asText());
