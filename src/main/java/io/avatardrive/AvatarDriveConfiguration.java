@@ -45,6 +45,7 @@ import io.avatardrive.settings.SamiSettings;
 import io.avatardrive.standin.SamiStandIn;
 import io.avatardrive.standin.VolcStandIn;
 import io.avatardrive.standin.ZegoStandIn;
+import io.avatardrive.web.OriginGuard;
 import io.vertx.core.Vertx;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.apache.camel.CamelConfiguration;
@@ -114,7 +115,7 @@ public class AvatarDriveConfiguration implements CamelConfiguration {
         context.getShutdownStrategy().setTimeout(shutdownMs);
         requireManagementPortFree(application);
         if (application.managementEnabled()) {
-            bindConsole(context, settings, application.managementPort());
+            bindConsole(context, settings, application);
         }
         BrokerSettings broker = BrokerSettings.from(lookup(context));
         if (broker.embedded()) {
@@ -142,7 +143,8 @@ public class AvatarDriveConfiguration implements CamelConfiguration {
      * The operator console on the management port: its paths join the management server's router once the context has
      * started (camel-main makes that server during the start), behind its authentication.
      */
-    private static void bindConsole(CamelContext context, DriveSettings settings, int managementPort) {
+    private static void bindConsole(CamelContext context, DriveSettings settings, ApplicationSettings application) {
+        int managementPort = application.managementPort();
         context.getManagementStrategy().addEventNotifier(new EventNotifierSupport() {
             @Override
             public void notify(CamelEvent event) throws Exception {
@@ -152,9 +154,14 @@ public class AvatarDriveConfiguration implements CamelConfiguration {
                     LOG.warn("No management server on port {}: the console is not served", managementPort);
                     return;
                 }
+                // no page of another site acts here, even with the operator's cached login
+                new OriginGuard(application.managementOrigins(), !application.managementUsername().isEmpty())
+                        .guard(router, "/*");
                 new ConsoleRoutes(context.getRegistry().lookupByNameAndType(DriveBoard.BEAN, DriveBoard.class),
                         settings.inbox(), settings.taskId()).addTo(router);
-                LOG.info("Operator console at http://{}:{}/console", "127.0.0.1", managementPort);
+                String base = "http://" + hostForUrl(application.managementHost()) + ":" + managementPort;
+                LOG.info("Management at {}/observe/health, {}/observe/metrics; operator console at {}/console", base, base,
+                        base);
             }
 
             @Override
@@ -162,6 +169,11 @@ public class AvatarDriveConfiguration implements CamelConfiguration {
                 return event instanceof CamelEvent.CamelContextStartedEvent;
             }
         });
+    }
+
+    /** An address as a URL's host: an IPv6 literal in brackets. */
+    private static String hostForUrl(String host) {
+        return host.contains(":") ? "[" + host + "]" : host;
     }
 
     /** The management server (health, metrics) binds at start; one already taken stops the start, naming it. */

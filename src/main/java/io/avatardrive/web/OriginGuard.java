@@ -38,11 +38,12 @@ public final class OriginGuard implements Handler<RoutingContext> {
 
     @Override
     public void handle(RoutingContext context) {
-        String upgrade = context.request().getHeader("Upgrade");
         boolean acts = context.request().method() != HttpMethod.GET && context.request().method() != HttpMethod.HEAD
-                       || upgrade != null;
+                       || "websocket".equalsIgnoreCase(context.request().getHeader("Upgrade"));
         String origin = context.request().getHeader("Origin");
-        if (!acts || origins.allow(origin, context.request().getHeader("Host"), hasLogin)) {
+        // the Host header, or HTTP/2's :authority
+        String host = context.request().authority() == null ? null : context.request().authority().toString();
+        if (!acts || origins.allow(origin, host, hasLogin)) {
             context.next();
             return;
         }

@@ -68,6 +68,8 @@ class IdleRequestsTest extends LiveTestSupport {
             other.chunk(pcm, 3200, pcm.length - 3200);
             ChunkedPost.Answer answer = other.finish();
             assertEquals(200, answer.status(), answer.body());
+            System.out.printf("With %d idle live requests open: another task's first PCM %d ms after its first piece%n",
+                    IDLE, firstPcmMs);
             assertTrue(firstPcmMs < 1000, "first PCM after " + firstPcmMs + " ms");
             assertTrue(standIn.drives().stream().noneMatch(d -> d.taskId().startsWith("idle-")),
                     "an idle request cost a DriveByWsStream call");

@@ -35,6 +35,20 @@ public final class RunningApp implements AutoCloseable {
         return app;
     }
 
+    /** Its resident memory, from /proc, in bytes. */
+    public long rssBytes() throws java.io.IOException {
+        for (String line : java.nio.file.Files.readAllLines(Path.of("/proc/" + process.pid() + "/status"))) {
+            if (line.startsWith("VmRSS:")) {
+                return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
+            }
+        }
+        throw new IllegalStateException("no VmRSS for " + process.pid());
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
     /** Everything it printed so far. */
     public String output() {
         return output.toString();
