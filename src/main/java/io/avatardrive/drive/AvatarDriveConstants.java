@@ -38,7 +38,6 @@ public final class AvatarDriveConstants {
     static final String DRIVE = "avatarDriveState";
     /** The settings of the drive route instance the exchange came through (see {@link InstanceSettings}). */
     static final String SETTINGS = "avatarDriveSettings";
-    static final String API_ENDPOINT = "avatarDriveApiEndpoint";
     static final String APP_ID = "avatarDriveAppId";
     static final String API_PERMITS = "avatarDriveApiPermits";
 

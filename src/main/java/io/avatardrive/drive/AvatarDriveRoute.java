@@ -3,10 +3,8 @@ package io.avatardrive.drive;
 import java.util.concurrent.ExecutorService;
 
 import io.avatardrive.settings.DriveSettings;
-import io.avatardrive.zego.DriveByWsStreamResponse;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.model.RouteTemplateDefinition;
-import org.apache.camel.model.dataformat.JsonLibrary;
 import org.apache.camel.spi.CamelEvent;
 import org.apache.camel.support.EventNotifierSupport;
 
@@ -113,8 +111,7 @@ public class AvatarDriveRoute extends RouteBuilder {
                     .correlationExpression(exchangeProperty(AvatarDriveConstants.APP_ID)).asyncDelayed()
                 .threads().executorService(handshakes)
                 .process(steps::signedRequest)
-                .toD("${exchangeProperty." + AvatarDriveConstants.API_ENDPOINT + "}")
-                .unmarshal().json(JsonLibrary.Jackson, DriveByWsStreamResponse.class)
+                .process(steps::callApi)
                 .process(steps::ticket);
 
         from(START).routeId("avatar-drive-start").streamCache("false")

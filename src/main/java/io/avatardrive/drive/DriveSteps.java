@@ -13,11 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.LongSupplier;
 import java.util.regex.Pattern;
 import javax.sound.sampled.AudioSystem;
@@ -42,6 +38,7 @@ import io.avatardrive.vendor.SocketClients;
 import io.avatardrive.vendor.VendorException;
 import io.avatardrive.volc.VolcFrames;
 import io.avatardrive.volc.VolcSession;
+import io.avatardrive.zego.DriveByWsStreamCall;
 import io.avatardrive.zego.DriveByWsStreamResponse;
 import io.avatardrive.zego.DriveTicket;
 import io.avatardrive.zego.ZegoSession;
@@ -68,8 +65,8 @@ public final class DriveSteps {
     private final ZegoSigner signer = new ZegoSigner();
     private DriveMetrics metrics;
     private final TaskDrives active;
-    /** Per API endpoint, done once its first call has been answered (or failed). */
-    private final Map<String, CompletableFuture<Void>> firstCalls = new ConcurrentHashMap<>();
+    /** Made with the route, so that the first drive finds the API client ready. */
+    private final DriveByWsStreamCall api = new DriveByWsStreamCall().warm();
     private final ExecutorService workers;
     private volatile SocketClients clients;
 
@@ -288,31 +285,11 @@ public final class DriveSteps {
         }
     }
 
-    /**
-     * What the throttle and the call need to know: which AppId's quota, and the API endpoint, with every wait of the
-     * call bounded by zego.api-timeout-ms (a timeout is an API failure, retried with back-off).
-     * <p>
-     * The first call to an endpoint goes alone: it sets up the HTTP client, and calls the throttle let through meanwhile
-     * would wait for that and reach the vendor bunched, over its rate limit. Later calls never wait for one another, so
-     * a call that hangs holds only its own task.
-     */
-    void prepareCall(Exchange exchange) throws InterruptedException {
+    /** What the throttle needs to know: which AppId's quota, and how much of it one call spends. */
+    void prepareCall(Exchange exchange) {
         DriveSettings settings = exchange.getProperty(AvatarDriveConstants.DRIVE, ActiveDrive.class).settings();
         exchange.setProperty(AvatarDriveConstants.APP_ID, settings.appId());
         exchange.setProperty(AvatarDriveConstants.API_PERMITS, Math.max(1, settings.apiQps() / 10));
-        long timeout = settings.apiTimeoutMs();
-        String endpoint = settings.apiUrl() + "?httpMethod=POST&connectTimeout=" + timeout + "&connectionRequestTimeout="
-                          + timeout + "&soTimeout=" + timeout + "&responseTimeout=" + timeout
-                          + "&connectionsPerRoute=1000&maxTotalConnections=1000";
-        exchange.setProperty(AvatarDriveConstants.API_ENDPOINT, endpoint);
-        CompletableFuture<Void> first = firstCalls.putIfAbsent(endpoint, new CompletableFuture<>());
-        if (first != null && !first.isDone()) {
-            try {
-                first.get(timeout, TimeUnit.MILLISECONDS);
-            } catch (ExecutionException | TimeoutException e) {
-                // the first call failed or hangs: this one goes on its own
-            }
-        }
     }
 
     /** Sign: a fresh nonce, timestamp and signature for this one call, then the JSON body naming the task. */
@@ -331,6 +308,16 @@ public final class DriveSteps {
         exchange.getMessage().setBody(JSON.writeValueAsString(Map.of("TaskId", taskId)));
     }
 
+    /**
+     * The DriveByWsStream call, on a handshake thread: every wait of it bounded by zego.api-timeout-ms as a whole (a
+     * timeout is an API failure, retried with back-off), so a vendor that hangs or drips holds only its own task.
+     */
+    void callApi(Exchange exchange) throws IOException, InterruptedException {
+        DriveSettings settings = exchange.getProperty(AvatarDriveConstants.DRIVE, ActiveDrive.class).settings();
+        exchange.getMessage().setBody(api.call(settings.apiUrl(), exchange.getMessage().getHeader(Exchange.HTTP_QUERY,
+                String.class), exchange.getMessage().getBody(String.class), settings.apiTimeoutMs()));
+    }
+
     void ticket(Exchange exchange) {
         DriveByWsStreamResponse answer = exchange.getMessage().getBody(DriveByWsStreamResponse.class);
         metrics(exchange).apiAnswer(answer.code());
@@ -344,10 +331,6 @@ public final class DriveSteps {
 
     /** The enrich strategy: the ticket joins the drive; an API failure stays an API failure. */
     Exchange withTicket(Exchange drive, Exchange answer) {
-        CompletableFuture<Void> first = firstCalls.get(answer.getProperty(AvatarDriveConstants.API_ENDPOINT, "", String.class));
-        if (first != null) {
-            first.complete(null);
-        }
         if (answer.getException() != null) {
             drive.setException(answer.getException());
             return drive;
