@@ -22,6 +22,7 @@ import io.avatardrive.inbox.InboxFailure;
 import io.avatardrive.inbox.InboxGuard;
 import io.avatardrive.inbox.InboxReadiness;
 import io.avatardrive.inbox.InboxSteps;
+import io.avatardrive.inbox.TaskFolderPruner;
 import io.avatardrive.drive.TaskLaneProcessor;
 import io.avatardrive.drive.TaskLanes;
 import io.avatardrive.live.LiveDrives;
@@ -243,6 +244,7 @@ public class AvatarDriveConfiguration implements CamelConfiguration {
         context.getRegistry().bind("driveLanes",
                 new TaskLaneProcessor(context, lanes, settings.taskId(), INBOX_DRIVE));
         context.getRegistry().bind("clipArchive", archive);
+        context.getRegistry().bind("taskFolderPruner", new TaskFolderPruner(settings.inbox(), inbox.taskFolderIdleMs()));
     }
 
     /** The beans and the JMS component routes/queue.yaml refers to. */

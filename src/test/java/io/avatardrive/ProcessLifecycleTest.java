@@ -59,7 +59,9 @@ public class ProcessLifecycleTest {
                 "-Ddrive.driven-clips=" + data.resolve("driven-clips.log"),
                 "-Ddrive.lead-ms=200",
                 "-Ddrive.settle-ms=200",
-                "-Ddrive.retry-delay-ms=50"));
+                "-Ddrive.retry-delay-ms=50",
+                // a stop waits for the queue consumers' receives: short ones keep the tests' stops quick
+                "-Ddrive.queue-receive-timeout-ms=1000"));
         command.addAll(settings);
         command.add(AvatarDriveMain.class.getName());
         ProcessBuilder builder = new ProcessBuilder(command).directory(new File(".")).redirectErrorStream(true);

@@ -11,8 +11,10 @@ import java.util.function.Function;
  * @param incompleteTimeoutMs how long a WAV shorter than its header may stay so before it goes to error/
  * @param drivenClips         the file that remembers clips spoken but not yet filed
  * @param maxRedeliveries     retries of a transient failure (their delays are the routes' redelivery policy's)
+ * @param taskFolderIdleMs    how long a task folder stays empty before it is removed
  */
-public record InboxSettings(long settleMs, long incompleteTimeoutMs, Path drivenClips, int maxRedeliveries) {
+public record InboxSettings(long settleMs, long incompleteTimeoutMs, Path drivenClips, int maxRedeliveries,
+                            long taskFolderIdleMs) {
 
     public static InboxSettings from(Function<String, Optional<String>> lookup) {
         DriveSettings.Reader r = new DriveSettings.Reader(lookup);
@@ -20,7 +22,8 @@ public record InboxSettings(long settleMs, long incompleteTimeoutMs, Path driven
                 r.number("drive.settle-ms", 2000, 0),
                 r.number("drive.incomplete-timeout-ms", 30_000, 1),
                 r.path("drive.driven-clips", "data/driven-clips.log"),
-                r.nonNegative("drive.max-redeliveries", 3));
+                r.nonNegative("drive.max-redeliveries", 3),
+                r.number("drive.task-folder-idle-ms", 600_000, 1));
         r.failIfProblems();
         return settings;
     }

@@ -40,6 +40,8 @@ public abstract class QueueTestSupport extends DriveTestSupport {
         p.put("drive.spool", run.resolve("spool").toString());
         p.put("drive.driven-messages", run.resolve("driven-messages.txt").toString());
         p.put("drive.queue-consumers", "4");
+        // every test stops its context, which waits for the consumers' receives: short ones keep that quick
+        p.put("drive.queue-receive-timeout-ms", "1000");
         return p;
     }
 
