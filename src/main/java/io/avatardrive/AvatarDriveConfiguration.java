@@ -32,6 +32,7 @@ import io.avatardrive.queue.BrokerHealthCheck;
 import io.avatardrive.queue.DrivenMessages;
 import io.avatardrive.queue.DrivenRecord;
 import io.avatardrive.queue.EmbeddedBroker;
+import io.avatardrive.queue.EmbeddedBrokerLiveness;
 import io.avatardrive.queue.QueueInterrupts;
 import io.avatardrive.queue.QueueSteps;
 import io.avatardrive.queue.SharedDrivenMessages;
@@ -122,7 +123,12 @@ public class AvatarDriveConfiguration implements CamelConfiguration {
         if (broker.embedded()) {
             broker.requireLoginBeyondLoopback();
             PortCheck.requireFree("broker.port", broker.host(), broker.port());
-            context.addService(new EmbeddedBroker(broker));
+            EmbeddedBroker embedded = new EmbeddedBroker(broker, AvatarDriveConfiguration::exitForRestart);
+            context.addService(embedded);
+            HealthCheckRegistry health = HealthCheckRegistry.get(context);
+            if (health != null) {
+                health.register(new EmbeddedBrokerLiveness(embedded));
+            }
         } else {
             LOG.info("Consuming from the external broker at {}", broker.url());
         }
@@ -175,6 +181,19 @@ public class AvatarDriveConfiguration implements CamelConfiguration {
     /** An address as a URL's host: an IPv6 literal in brackets. */
     private static String hostForUrl(String host) {
         return host.contains(":") ? "[" + host + "]" : host;
+    }
+
+    /** Exits with this status once the embedded broker stopped for good, so that a supervisor starts the process again. */
+    static final int EXIT_BROKER_FAILED = 75;
+
+    /**
+     * The embedded broker cannot come back while the process runs: it exits (drives in flight still send Stop in the
+     * shutdown) with {@link #EXIT_BROKER_FAILED}, and liveness says DOWN until then.
+     */
+    private static void exitForRestart() {
+        LOG.error("Exiting with status {} so that a supervisor restarts avatar-drive", EXIT_BROKER_FAILED);
+        Thread exit = new Thread(() -> System.exit(EXIT_BROKER_FAILED), "avatar-drive-exit");
+        exit.start();
     }
 
     /** The management server (health, metrics) binds at start; one already taken stops the start, naming it. */

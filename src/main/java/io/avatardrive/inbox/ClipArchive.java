@@ -6,6 +6,8 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -38,6 +40,8 @@ public final class ClipArchive implements Processor {
     private final Path done;
     private final Path error;
     private final DrivenClipLog driven;
+    /** Clips whose filing waits for disk space, so that the log says so once per clip. */
+    private final Set<String> unfiled = ConcurrentHashMap.newKeySet();
 
     public ClipArchive(Path done, Path error, DrivenClipLog driven) {
         this.done = done;
@@ -51,6 +55,9 @@ public final class ClipArchive implements Processor {
      */
     @Override
     public void process(Exchange exchange) throws IOException, InvalidPayloadException {
+        if (exchange.getProperty(InboxSteps.WAITS, false, Boolean.class)) {
+            return;
+        }
         DriveOutcome outcome = exchange.getMessage().getMandatoryBody(DriveOutcome.class);
         String relative = exchange.getMessage().getHeader(Exchange.FILE_NAME, String.class);
         Path clip = Path.of(exchange.getMessage().getHeader(DrivenClipLog.ABSOLUTE_PATH, String.class));
@@ -59,9 +66,21 @@ public final class ClipArchive implements Processor {
                     relative);
             return;
         }
-        Path target = archive(outcome, relative);
+        String key = DrivenClipLog.key(exchange.getMessage());
+        Path target;
+        try {
+            target = archive(outcome, relative);
+        } catch (IOException e) {
+            // a full disk: the clip stays in the inbox with its kept record, and is filed (not spoken) once it can be
+            if (unfiled.add(key)) {
+                LOG.warn("{} stays in the inbox for now: its report cannot be written ({}); it is filed once the disk"
+                         + " has room", relative, InboxSteps.reason(e));
+            }
+            return;
+        }
+        unfiled.remove(key);
         Files.move(clip, target, LinkOption.NOFOLLOW_LINKS);
-        driven.forget(DrivenClipLog.key(exchange.getMessage()));
+        driven.forget(key);
     }
 
     Path archive(DriveOutcome outcome, String relative) throws IOException {
@@ -79,8 +98,14 @@ public final class ClipArchive implements Processor {
         // written beside and renamed into place, so a reader never sees half a report
         Path report = report(target, suffix);
         Path partial = report.resolveSibling(report.getFileName() + ".part");
-        JSON.writeValue(partial.toFile(), outcome);
-        Files.move(partial, report, StandardCopyOption.ATOMIC_MOVE);
+        try {
+            Files.write(partial, JSON.writeValueAsBytes(outcome));
+            Files.move(partial, report, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            // no half report is left behind
+            Files.deleteIfExists(partial);
+            throw e;
+        }
         return target;
     }
 

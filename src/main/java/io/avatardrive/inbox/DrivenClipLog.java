@@ -2,12 +2,15 @@ package io.avatardrive.inbox;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -26,6 +29,11 @@ import org.apache.camel.spi.IdempotentRepository;
  * with its report, appended once its last audio went out, and forgotten once the clip is filed. A crash in between
  * leaves the clip in the inbox; at the next start it is filed with its earlier report instead of being spoken twice.
  * A clip dropped again after its filing is a new clip, whatever its name, size or time, and is spoken again.
+ * <p>
+ * A full disk must never make a clip speak twice, so the space a clip's record needs is taken before it is spoken: a
+ * reservation line of {@link #SLOT_BYTES} is appended when the clip is taken ({@link #reserve}), and its report and
+ * then its forgetting are written over it in place, which takes no new space. A clip whose reservation cannot be
+ * written waits in the inbox. Once nothing is remembered the log is emptied, so it does not grow with every clip.
  */
 public final class DrivenClipLog implements IdempotentRepository {
 
@@ -35,9 +43,14 @@ public final class DrivenClipLog implements IdempotentRepository {
     /** The file consumer's header with the clip's absolute path. */
     static final String ABSOLUTE_PATH = "CamelFileAbsolutePath";
 
+    /** The room a reservation keeps for its report (a report is about a kilobyte; a larger one is appended). */
+    static final int SLOT_BYTES = 4096;
+
     private final Path file;
     private final Map<String, String> reports = new LinkedHashMap<>();
     private final Set<String> inFlight = new HashSet<>();
+    /** Where each reserved record's value starts in the file. */
+    private final Map<String, Long> slots = new HashMap<>();
 
     /**
      * Loads the log, keeps only the clips still lying where they were driven, and writes it back compacted, so that it
@@ -51,10 +64,11 @@ public final class DrivenClipLog implements IdempotentRepository {
                     int tab = line.indexOf('\t');
                     if (tab > 0) {
                         String key = line.substring(0, tab);
-                        String value = line.substring(tab + 1);
+                        // a reservation's padding is blank: one without its report was never spoken to its end
+                        String value = line.substring(tab + 1).trim();
                         if (FORGOTTEN.equals(value)) {
                             reports.remove(key);
-                        } else {
+                        } else if (!value.isEmpty()) {
                             reports.put(key, value);
                         }
                     }
@@ -66,6 +80,11 @@ public final class DrivenClipLog implements IdempotentRepository {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the driven-clip log " + file, e);
         }
+    }
+
+    /** Where the log is, as a message about it names it. */
+    public Path file() {
+        return file;
     }
 
     public static String key(String absolutePath, long size, long lastModified) {
@@ -130,10 +149,23 @@ public final class DrivenClipLog implements IdempotentRepository {
         }
     }
 
+    /**
+     * Takes the space the clip's record will need, before it is spoken; nothing to do for a clip already recorded or
+     * reserved.
+     *
+     * @throws IOException when the log cannot grow (a full disk): the clip must not be spoken yet
+     */
+    public synchronized void reserve(String key) throws IOException {
+        if (reports.containsKey(key) || slots.containsKey(key)) {
+            return;
+        }
+        slots.put(key, append(key, " ".repeat(SLOT_BYTES)));
+    }
+
     public synchronized void record(String key, DriveReport report) {
         try {
             String json = JSON.writeValueAsString(report);
-            append(key, json);
+            write(key, json);
             reports.put(key, json);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot record a driven clip in " + file, e);
@@ -142,20 +174,59 @@ public final class DrivenClipLog implements IdempotentRepository {
 
     /** The clip is filed: a clip found later under the same key is a new drop. */
     public synchronized void forget(String key) {
-        if (reports.remove(key) == null) {
+        boolean reserved = slots.containsKey(key);
+        if (reports.remove(key) == null && !reserved) {
             return;
         }
         try {
-            append(key, FORGOTTEN);
+            write(key, FORGOTTEN);
+            slots.remove(key);
+            if (reports.isEmpty() && slots.isEmpty()) {
+                // nothing left to remember: the log starts again empty rather than growing with every clip
+                try (FileChannel log = FileChannel.open(file, StandardOpenOption.WRITE)) {
+                    log.truncate(0);
+                }
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot record a filed clip in " + file, e);
         }
     }
 
-    private void append(String key, String value) throws IOException {
+    /** Over the key's reservation if it has one that is large enough (no new space), else appended. */
+    private void write(String key, String value) throws IOException {
+        Long slot = slots.get(key);
+        byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
+        if (slot == null || bytes.length > SLOT_BYTES) {
+            append(key, value);
+            return;
+        }
+        ByteBuffer padded = ByteBuffer.wrap((value + " ".repeat(SLOT_BYTES - bytes.length)).getBytes(StandardCharsets.UTF_8));
+        try (FileChannel log = FileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.DSYNC)) {
+            while (padded.hasRemaining()) {
+                log.write(padded, slot + padded.position());
+            }
+        }
+    }
+
+    /** Appends one line; returns where its value starts. */
+    private long append(String key, String value) throws IOException {
         Files.createDirectories(file.toAbsolutePath().getParent());
-        Files.writeString(file, key + "\t" + value + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE,
-                StandardOpenOption.APPEND, StandardOpenOption.SYNC);
+        byte[] head = (key + "\t").getBytes(StandardCharsets.UTF_8);
+        try (FileChannel log = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                StandardOpenOption.APPEND, StandardOpenOption.SYNC)) {
+            long start = log.size();
+            ByteBuffer line = ByteBuffer.wrap((key + "\t" + value + "\n").getBytes(StandardCharsets.UTF_8));
+            try {
+                while (line.hasRemaining()) {
+                    log.write(line);
+                }
+            } catch (IOException e) {
+                // half a line would join the next one: the log is cut back to where it was
+                log.truncate(start);
+                throw e;
+            }
+            return start + head.length;
+        }
     }
 
     private void compact() throws IOException {

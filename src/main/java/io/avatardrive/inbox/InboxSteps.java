@@ -1,5 +1,10 @@
 package io.avatardrive.inbox;
 
+import java.io.IOException;
+import java.nio.file.FileSystemException;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
 import io.avatardrive.drive.AvatarDriveConstants;
 import io.avatardrive.drive.DriveFailedException;
 import io.avatardrive.drive.DriveOutcome;
@@ -22,15 +27,46 @@ public final class InboxSteps {
     public static final String CLIP_KEY = "AvatarDriveClipKey";
     /** The clip as the folder gave it, for each attempt to start from. */
     static final String CLIP = "avatarDriveInboxClip";
+    /** Set on a clip that waits in the inbox, neither spoken nor filed (its record cannot be kept yet). */
+    static final String WAITS = "avatarDriveInboxWaits";
 
     private static final Logger LOG = LoggerFactory.getLogger(InboxSteps.class);
 
     private final DrivenClipLog driven;
     private final int maxRedeliveries;
+    private final Set<String> waiting = ConcurrentHashMap.newKeySet();
 
     public InboxSteps(DrivenClipLog driven, int maxRedeliveries) {
         this.driven = driven;
         this.maxRedeliveries = maxRedeliveries;
+    }
+
+    /**
+     * Whether the clip may be spoken: the space its record needs is taken first. On a full disk it waits in the inbox,
+     * neither spoken nor filed, and is taken again at the next poll; the log says so once per clip.
+     */
+    public boolean reserve(Exchange exchange) {
+        String key = DrivenClipLog.key(exchange.getMessage());
+        String name = exchange.getMessage().getHeader(Exchange.FILE_NAME, String.class);
+        try {
+            driven.reserve(key);
+        } catch (IOException e) {
+            exchange.setProperty(WAITS, true);
+            if (waiting.add(key)) {
+                LOG.warn("{} waits in the inbox: its record cannot be kept in {} ({}); it is spoken once the disk has"
+                         + " room", name, driven.file(), reason(e));
+            }
+            return false;
+        }
+        if (waiting.remove(key)) {
+            LOG.info("{}: its record can be kept again, it is spoken now", name);
+        }
+        return true;
+    }
+
+    /** A file system's reason, without the path it names. */
+    static String reason(IOException e) {
+        return e instanceof FileSystemException fs && fs.getReason() != null ? fs.getReason() : e.getMessage();
     }
 
     /** Keeps the clip for every attempt and names it for the driven-clip log. */

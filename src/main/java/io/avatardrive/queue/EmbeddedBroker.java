@@ -13,6 +13,7 @@ import org.apache.activemq.artemis.core.config.DivertConfiguration;
 import org.apache.activemq.artemis.core.server.ComponentConfigurationRoutingType;
 import org.apache.activemq.artemis.core.config.impl.ConfigurationImpl;
 import org.apache.activemq.artemis.core.security.Role;
+import org.apache.activemq.artemis.core.server.ActivateCallback;
 import org.apache.activemq.artemis.core.server.JournalType;
 import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
 import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
@@ -33,10 +34,27 @@ public class EmbeddedBroker extends ServiceSupport {
     private static final String ROLE = "avatar-drive";
 
     private final BrokerSettings settings;
+    private final Runnable onFailure;
     private EmbeddedActiveMQ server;
+    private volatile boolean stopping;
+    private volatile String failure;
 
     public EmbeddedBroker(BrokerSettings settings) {
+        this(settings, () -> { });
+    }
+
+    /**
+     * @param onFailure what to do once the broker stopped on its own (Artemis stops for good on a critical I/O error,
+     *                  such as a full disk): the application exits so that its supervisor starts it again
+     */
+    public EmbeddedBroker(BrokerSettings settings, Runnable onFailure) {
         this.settings = settings;
+        this.onFailure = onFailure;
+    }
+
+    /** Null while the broker runs or was stopped with the pipeline; why it stopped on its own, otherwise. */
+    public String failure() {
+        return failure;
     }
 
     @Override
@@ -98,6 +116,19 @@ public class EmbeddedBroker extends ServiceSupport {
         }
         server.start();
         requireAcceptorsStarted();
+        stopping = false;
+        failure = null;
+        server.getActiveMQServer().registerActivateCallback(new ActivateCallback() {
+            @Override
+            public void deActivate() {
+                if (!stopping) {
+                    failure = "the embedded broker stopped on its own (a critical I/O error such as a full disk under "
+                              + settings.dataDir() + "); the queue takes no work until the process starts again";
+                    LOG.error("{}", failure);
+                    onFailure.run();
+                }
+            }
+        });
         LOG.info("Embedded Artemis broker listening on tcp://{}:{} (CORE, AMQP, STOMP), {}, journal in {}",
                 settings.host(), settings.port(), settings.secured() ? "login required" : "no login (loopback only)",
                 settings.dataDir());
@@ -123,6 +154,7 @@ public class EmbeddedBroker extends ServiceSupport {
 
     @Override
     protected void doStop() throws Exception {
+        stopping = true;
         if (server != null) {
             server.stop();
             server = null;

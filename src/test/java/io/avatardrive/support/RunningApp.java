@@ -49,6 +49,11 @@ public final class RunningApp implements AutoCloseable {
         return process.isAlive();
     }
 
+    /** Waits for the process to end by itself; its exit status, or null if it still runs after {@code timeout}. */
+    public Integer awaitExit(Duration timeout) throws InterruptedException {
+        return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS) ? process.exitValue() : null;
+    }
+
     /** Everything it printed so far. */
     public String output() {
         return output.toString();
