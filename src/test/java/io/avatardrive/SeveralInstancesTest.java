@@ -130,6 +130,10 @@ class SeveralInstancesTest {
                 Map<Long, Long> completions = spoken(standIn);
                 completions.forEach((bytes, count) -> assertEquals(1L, count, "a clip of " + bytes + " bytes was spoken "
                                                                                + count + " times:\n" + first + "\n" + second));
+                // every clip has its one report, the killed instance's last one included (kept with its record)
+                Map<String, Long> reports = reports(tasks * perTask);
+                assertEquals(tasks * perTask, reports.size(), "reports: " + reports + "\n" + first + "\n" + second);
+                reports.forEach((clip, count) -> assertEquals(1L, count, clip + " was reported " + count + " times"));
                 for (int task = 0; task < tasks; task++) {
                     String taskId = "task-" + task;
                     List<Long> order = standIn.completedDrives().stream().filter(d -> d.taskId().equals(taskId))
@@ -166,6 +170,32 @@ class SeveralInstancesTest {
                 }
             }
         }
+    }
+
+    /** The reports on the results queue, by clip name, read until {@code expected} clips have one or 60 s passed. */
+    private static Map<String, Long> reports(int expected) throws Exception {
+        Map<String, Long> reports = new java.util.TreeMap<>();
+        try (Connection connection = new ActiveMQConnectionFactory("tcp://127.0.0.1:" + brokerPort, USER, PASSWORD)
+                .createConnection()) {
+            connection.start();
+            Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
+            jakarta.jms.MessageConsumer results = session.createConsumer(session.createQueue("avatar.drive.results"));
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (reports.size() < expected && System.nanoTime() < deadline) {
+                jakarta.jms.Message report = results.receive(1000);
+                if (report != null) {
+                    String file = new com.fasterxml.jackson.databind.ObjectMapper().readTree(report.getBody(String.class))
+                            .path("file").asText();
+                    reports.merge(file, 1L, Long::sum);
+                }
+            }
+            // anything more would be a second report of a clip
+            for (jakarta.jms.Message extra = results.receive(500); extra != null; extra = results.receive(500)) {
+                reports.merge(new com.fasterxml.jackson.databind.ObjectMapper().readTree(extra.getBody(String.class))
+                        .path("file").asText(), 1L, Long::sum);
+            }
+        }
+        return reports;
     }
 
     /** How many times each clip (by its length) was spoken to the end: sent Stop after all its audio. */

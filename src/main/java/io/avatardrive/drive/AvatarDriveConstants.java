@@ -27,8 +27,9 @@ public final class AvatarDriveConstants {
      */
     public static final String INTERRUPT = "Interrupt";
     /**
-     * An exchange property an ingress may set to a {@link Runnable}: run once the clip's last audio went out and before
-     * Stop, to record the clip as driven, so that a crash after Stop can never make it speak again.
+     * An exchange property an ingress may set to a {@link DrivenHook}: called once the clip's last audio went out and
+     * before Stop, to record the clip as driven with its report so far, so that a crash after Stop can never make it
+     * speak again nor leave it without a report.
      */
     public static final String BEFORE_STOP = "AvatarDriveBeforeStop";
 

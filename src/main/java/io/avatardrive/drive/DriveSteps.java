@@ -57,6 +57,9 @@ public final class DriveSteps {
 
     private static final long CONNECT_TIMEOUT_MS = 10_000;
     private static final String SHUTTING_DOWN = "the drive was cut short: the pipeline is shutting down";
+    /** The reason a report kept before Stop carries: published only if the drive's own report never came. */
+    static final String STOP_UNCONFIRMED = "all its audio went out, but the instance driving it stopped before Stop was"
+                                           + " confirmed and its report published";
 
     private static final Logger LOG = LoggerFactory.getLogger(DriveSteps.class);
     private static final Pattern TASK_ID = Pattern.compile("[0-9A-Za-z_-]{1,128}");
@@ -411,10 +414,11 @@ public final class DriveSteps {
         boolean streamFailed = exchange.getProperty(Exchange.EXCEPTION_CAUGHT) != null
                 && !(drive.cancellation() instanceof DriveInterrupted);
         RuntimeException notRecorded = null;
-        Runnable record = exchange.getProperty(AvatarDriveConstants.BEFORE_STOP, Runnable.class);
+        DrivenHook record = exchange.getProperty(AvatarDriveConstants.BEFORE_STOP, DrivenHook.class);
         if (!streamFailed && record != null) {
             try {
-                record.run();
+                record.driven(drive.report(drive.cancellation() instanceof DriveInterrupted ? Outcome.INTERRUPTED
+                        : Outcome.DRIVEN, STOP_UNCONFIRMED));
             } catch (RuntimeException e) {
                 notRecorded = e;
             }

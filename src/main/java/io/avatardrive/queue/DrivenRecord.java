@@ -11,6 +11,16 @@ import org.apache.camel.spi.IdempotentRepository;
  */
 public interface DrivenRecord extends IdempotentRepository {
 
+    /**
+     * Records the message as driven together with the report it has so far, in one write: an instance that dies before
+     * the drive's own report is kept still leaves one for whichever instance gets the message next.
+     */
+    default boolean confirm(String messageId, String provisionalReport) {
+        // the report first: a crash in between leaves a report no one reads, never an id without a report
+        keepReport(messageId, provisionalReport);
+        return confirm(messageId);
+    }
+
     /** Keeps the report of a driven message until it may be needed again. */
     void keepReport(String messageId, String report);
 

@@ -8,6 +8,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 import io.avatardrive.drive.AvatarDriveConstants;
+import io.avatardrive.drive.DrivenHook;
 import io.avatardrive.drive.DriveReport;
 import io.avatardrive.drive.TaskInterrupts;
 import jakarta.jms.JMSException;
@@ -106,9 +107,9 @@ public final class QueueInterrupts {
      */
     public void admit(Exchange exchange) throws JMSException {
         if (!admitted(exchange, exchange.getProperty(QueueSteps.RECEIVED, Message.class))) {
-            Runnable record = exchange.getProperty(AvatarDriveConstants.BEFORE_STOP, Runnable.class);
+            DrivenHook record = exchange.getProperty(AvatarDriveConstants.BEFORE_STOP, DrivenHook.class);
             if (record != null) {
-                record.run();
+                record.driven(exchange.getMessage().getBody(DriveReport.class));
             }
         }
     }

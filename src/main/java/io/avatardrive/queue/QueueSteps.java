@@ -2,6 +2,7 @@ package io.avatardrive.queue;
 
 import java.io.FileInputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.io.OutputStream;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
@@ -12,6 +13,7 @@ import java.util.Optional;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.avatardrive.drive.DriveFailedException;
 import io.avatardrive.drive.AvatarDriveConstants;
+import io.avatardrive.drive.DrivenHook;
 import io.avatardrive.drive.ClipNames;
 import io.avatardrive.drive.DriveOutcome;
 import io.avatardrive.drive.DriveReport;
@@ -105,7 +107,8 @@ public class QueueSteps {
         Path spool = spool(message, words.isPresent() ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1);
         exchange.setProperty(SPOOL, spool);
         exchange.setProperty(RECEIVED, message);
-        exchange.setProperty(AvatarDriveConstants.BEFORE_STOP, (Runnable) () -> driven.confirm(id));
+        exchange.setProperty(AvatarDriveConstants.BEFORE_STOP, (DrivenHook) provisional -> driven.confirm(id,
+                json(provisional)));
         exchange.setProperty(DELIVERIES, message.propertyExists(DELIVERY_COUNT) ? message.getIntProperty(DELIVERY_COUNT) : 1);
         exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
             @Override
@@ -219,6 +222,14 @@ public class QueueSteps {
         asResult(exchange);
         exchange.getMessage().setHeader("DriveId", report.driveId());
         exchange.getMessage().setBody(json);
+    }
+
+    private static String json(DriveReport report) {
+        try {
+            return JSON.writeValueAsString(report);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** A message driven before (here or by another instance): its kept report goes out again, if there is one. */

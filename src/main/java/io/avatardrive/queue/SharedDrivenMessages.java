@@ -147,6 +147,24 @@ public class SharedDrivenMessages extends ServiceSupport implements DrivenRecord
         }
     }
 
+    /** The id and the report so far in one row, so that no instance ever sees the id without a report. */
+    @Override
+    public boolean confirm(String key, String provisionalReport) {
+        synchronized (inFlight) {
+            inFlight.remove(key);
+        }
+        try (Connection c = connect();
+             PreparedStatement insert = c.prepareStatement("INSERT INTO " + TABLE + " (message_id, report) VALUES (?, ?)"
+                                                           + " ON CONFLICT (message_id) DO NOTHING")) {
+            insert.setString(1, key);
+            insert.setString(2, provisionalReport);
+            return insert.executeUpdate() == 1;
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not record driven message " + key + " in the shared record: "
+                                            + e.getMessage(), e);
+        }
+    }
+
     @Override
     public void clear() {
         synchronized (inFlight) {
