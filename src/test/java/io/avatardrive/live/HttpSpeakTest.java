@@ -71,6 +71,14 @@ class HttpSpeakTest extends LiveTestSupport {
     }
 
     @Test
+    void aRateTooLargeForANumberIsRefusedWith400NamingIt() throws Exception {
+        HttpResponse<String> response = http.send(speak(TASK, "", "audio/pcm;rate=999999999999999999999")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(new byte[3200])).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(400, response.statusCode(), response.body());
+        assertTrue(response.body().contains("999999999999999999999"), response.body());
+    }
+
+    @Test
     void aContentTypeThatIsNeitherAudioNorTextIsRefusedWith400AndAReason() throws Exception {
         HttpResponse<String> response = http.send(speak(TASK, "", "image/png")
                 .POST(HttpRequest.BodyPublishers.ofString("hello")).build(), HttpResponse.BodyHandlers.ofString());
