@@ -133,21 +133,13 @@ public class SharedDrivenMessages extends ServiceSupport implements DrivenRecord
 
     @Override
     public boolean confirm(String key) {
-        synchronized (inFlight) {
-            inFlight.remove(key);
-        }
-        try (Connection c = connect();
-             PreparedStatement insert = c.prepareStatement("INSERT INTO " + TABLE + " (message_id) VALUES (?)"
-                                                           + " ON CONFLICT (message_id) DO NOTHING")) {
-            insert.setString(1, key);
-            return insert.executeUpdate() == 1;
-        } catch (SQLException e) {
-            throw new IllegalStateException("could not record driven message " + key + " in the shared record: "
-                                            + e.getMessage(), e);
-        }
+        return confirm(key, null);
     }
 
-    /** The id and the report so far in one row, so that no instance ever sees the id without a report. */
+    /**
+     * The id and the report so far (null: none yet) in one row, so that no instance ever sees the id without the report
+     * it was recorded with.
+     */
     @Override
     public boolean confirm(String key, String provisionalReport) {
         synchronized (inFlight) {
