@@ -79,7 +79,7 @@ public final class DriveBenchmark {
                 "trickle", "40", "burst", "20", "queue-clips", "20", "voice-clips", "3", "voice-seconds", "10", "stand-in", "process",
                 "scenarios", "concurrent,long,latency,burst,naive,voice"));
         options.putAll(Map.of("live-conversations", "100", "live-seconds", "3", "live-interrupts", "100",
-                "text-conversations", "100"));
+                "text-conversations", "100", "idle-folders", "5000"));
         for (int i = 0; i + 1 < args.length; i += 2) {
             options.put(args[i].replaceFirst("^--", ""), args[i + 1]);
         }
@@ -180,6 +180,7 @@ public final class DriveBenchmark {
                     case "voice" -> voice(option("voice-clips"), option("voice-seconds"));
                     case "live" -> live(option("live-conversations"), option("live-seconds"), option("live-interrupts"));
                     case "text" -> text(option("text-conversations"));
+                    case "idle" -> idle(option("idle-folders"));
                     default -> throw new IllegalArgumentException("unknown scenario " + scenario);
                 }
             }
@@ -346,6 +347,14 @@ public final class DriveBenchmark {
     }
 
     /** Texts posted for the Volcengine avatar and interrupted: post to |CTL|02|, interrupt to |CTL|03|. */
+    /** The application in a process of its own, idle, then with emptied task folders (see {@link IdleScenario}). */
+    private void idle(int folders) throws Exception {
+        Map<String, Object> f = new IdleScenario(root).run(folders);
+        figures.put("idle", f);
+        System.out.printf("idle: %.1f %% of a core; with %d emptied task folders %.1f %%, %.1f %% once pruned%n",
+                f.get("idleCorePercent"), folders, f.get("foldersCorePercent"), f.get("afterPruneCorePercent"));
+    }
+
     private void text(int conversations) throws Exception {
         Map<String, Object> f = new TextScenario(volc, liveSettings.port()).interrupts(conversations);
         figures.put("text", f);

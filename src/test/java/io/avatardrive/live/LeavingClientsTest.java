@@ -54,6 +54,25 @@ class LeavingClientsTest extends LiveTestSupport {
     }
 
     @Test
+    void aClientThatLeavesMidUtteranceGetsStopWithinOneChunkOfWhatArrived() throws Exception {
+        String task = "leaving-mid-way";
+        byte[] pcm = TestClips.pcm16(16000, 0.3);
+        ChunkedPost speaking = new ChunkedPost(liveSettings.port(), "/tasks/" + task + "/speak", PCM16);
+        speaking.chunk(pcm, 0, pcm.length);
+        await().atMost(Duration.ofSeconds(5)).until(() -> standIn.drives().stream()
+                .anyMatch(d -> task.equals(d.taskId()) && d.bytes() == pcm.length));
+        long left = System.nanoTime();
+        speaking.close();
+        var drive = standIn.drives().stream().filter(d -> task.equals(d.taskId())).findFirst().orElseThrow();
+        await().atMost(Duration.ofSeconds(5)).until(drive::completed);
+        long stopMs = java.util.concurrent.TimeUnit.NANOSECONDS.toMillis(drive.stoppedAtNanos() - left);
+        assertEquals(List.of("Start", "audio", "Stop"), drive.frames());
+        assertEquals(pcm.length, drive.bytes());
+        // one chunk is 100 ms; the gap (1 s) was not waited for
+        assertTrue(stopMs < 200, "Stop came " + stopMs + " ms after the client left");
+    }
+
+    @Test
     void aRequestThatSendsNoAudioForTheGapIsCutWithoutAVendorCall() throws Exception {
         String task = "silent";
         try (ChunkedPost silent = new ChunkedPost(liveSettings.port(), "/tasks/" + task + "/speak?name=mute", PCM16)) {

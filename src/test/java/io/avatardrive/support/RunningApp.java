@@ -35,6 +35,14 @@ public final class RunningApp implements AutoCloseable {
         return app;
     }
 
+    /** The CPU time it used so far (user and system), in clock ticks, from /proc. */
+    public long cpuTicks() throws java.io.IOException {
+        String[] stat = java.nio.file.Files.readString(Path.of("/proc/" + process.pid() + "/stat"))
+                .replaceAll("^.*\\) ", "").split(" ");
+        // after the command's closing parenthesis: state is field 3, utime 14 and stime 15
+        return Long.parseLong(stat[11]) + Long.parseLong(stat[12]);
+    }
+
     /** Its resident memory, from /proc, in bytes. */
     public long rssBytes() throws java.io.IOException {
         for (String line : java.nio.file.Files.readAllLines(Path.of("/proc/" + process.pid() + "/status"))) {
