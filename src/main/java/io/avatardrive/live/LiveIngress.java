@@ -48,6 +48,7 @@ public final class LiveIngress {
                 VertxPlatformHttpRouter router = VertxPlatformHttpRouter.lookup(context,
                         VertxPlatformHttpRouter.getRouterNameFromPort(live.port()));
                 guard.guard(router, SPEAK_PATHS);
+                router.route(SPEAK_PATHS).order(Integer.MIN_VALUE + 1).handler(SocketFrameLimit::install);
                 context.getComponent("vertx-websocket", VertxWebsocketComponent.class).setRouter(router);
             }
         });

@@ -61,6 +61,28 @@ class SocketSpeakTest extends LiveTestSupport {
     }
 
     @Test
+    void aFrameAboveTheLimitIsClosedWith1009AndAReasonNamingIt() throws Exception {
+        SocketAnswer answer = new SocketAnswer();
+        WebSocket socket = open("?rate=16000", answer);
+        socket.sendBinary(ByteBuffer.wrap(TestClips.pcm16(16000, 0.2)), true).join();
+        socket.sendBinary(ByteBuffer.wrap(new byte[50 * 1024 * 1024]), true);
+        assertEquals(1009, answer.closed.get(10, TimeUnit.SECONDS));
+        assertTrue(answer.closeReason.contains("52428800 bytes is larger than the 65536"), answer.closeReason);
+    }
+
+    @Test
+    void aMessageAboveTheLimitInSmallFramesIsClosedWith1009() throws Exception {
+        SocketAnswer answer = new SocketAnswer();
+        WebSocket socket = open("?rate=16000", answer);
+        byte[] piece = new byte[60 * 1024];
+        for (int i = 0; i < 5 && !answer.closed.isDone(); i++) {
+            socket.sendBinary(ByteBuffer.wrap(piece), false).join();
+        }
+        assertEquals(1009, answer.closed.get(10, TimeUnit.SECONDS));
+        assertTrue(answer.closeReason.contains("message of more than 262144"), answer.closeReason);
+    }
+
+    @Test
     void aRateTheAvatarDoesNotTakeIsAnsweredWithTheReasonAndClose1007() throws Exception {
         SocketAnswer answer = new SocketAnswer();
         open("?rate=44100", answer);
