@@ -99,6 +99,13 @@ class ConsoleUploadTest {
     }
 
     @Test
+    void theStartUpLogNamesTheManagementAddressItReallyBinds() {
+        assertTrue(app.output().contains("Management at http://127.0.0.1:" + management + "/observe/health"),
+                app.output());
+        assertFalse(app.output().contains("http://0.0.0.0"), app.output());
+    }
+
+    @Test
     void aBodyAWebFormCanSendIsRefused415() throws Exception {
         for (String type : List.of("text/plain", "application/x-www-form-urlencoded", "multipart/form-data; boundary=x")) {
             HttpResponse<String> answer = upload("task=forms&name=a.txt", "hello".getBytes(), "Content-Type", type);
