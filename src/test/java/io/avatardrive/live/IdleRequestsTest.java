@@ -43,10 +43,15 @@ class IdleRequestsTest extends LiveTestSupport {
             String task = i < 150 ? "idle-" + i : "idle-shared";
             idle.add(new ChunkedPost(liveSettings.port(), "/tasks/" + task + "/speak?name=idle-" + i, PCM16));
         }
-        TaskLanes lanes = context.getRegistry().lookupByNameAndType("taskLanes", TaskLanes.class);
         await().alias("all idle requests waiting in their lanes").atMost(Duration.ofSeconds(20))
-                .until(() -> lanes.waiting().values().stream().mapToInt(List::size).sum() == IDLE);
+                .until(() -> waiting() == IDLE);
         return idle;
+    }
+
+    /** Live requests taken in and waiting in their task lanes. */
+    private int waiting() {
+        TaskLanes lanes = context.getRegistry().lookupByNameAndType("taskLanes", TaskLanes.class);
+        return lanes.waiting().values().stream().mapToInt(List::size).sum();
     }
 
     private static void closeAll(List<ChunkedPost> posts) throws Exception {
@@ -84,6 +89,8 @@ class IdleRequestsTest extends LiveTestSupport {
         try {
             idle.add(new ChunkedPost(liveSettings.port(), "/tasks/idle-extra/speak", PCM16));
             idle.add(new ChunkedPost(liveSettings.port(), "/tasks/idle-extra/speak", PCM16));
+            // both taken in before the one too many arrives
+            await().atMost(Duration.ofSeconds(10)).until(() -> waiting() == IDLE + 2);
             try (ChunkedPost refused = new ChunkedPost(liveSettings.port(), "/tasks/one-too-many/speak", PCM16)) {
                 ChunkedPost.Answer answer = refused.answer();
                 assertEquals(503, answer.status(), answer.body());
