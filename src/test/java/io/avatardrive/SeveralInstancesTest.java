@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -134,11 +135,23 @@ class SeveralInstancesTest {
                 Map<String, Long> reports = reports(tasks * perTask);
                 assertEquals(tasks * perTask, reports.size(), "reports: " + reports + "\n" + first + "\n" + second);
                 reports.forEach((clip, count) -> assertEquals(1L, count, clip + " was reported " + count + " times"));
+                // per-task order holds for every clip but one that was in flight on the killed instance: Artemis
+                // gives the task's group to the other instance before that clip is back in the queue, so it may be
+                // spoken after its task's next clip (a limit of the broker's groups; see the README)
+                StringBuffer killedOutput = killed == a ? first : second;
                 for (int task = 0; task < tasks; task++) {
                     String taskId = "task-" + task;
                     List<Long> order = standIn.completedDrives().stream().filter(d -> d.taskId().equals(taskId))
                             .sorted(Comparator.comparingLong(StandInDrive::issuedAtNanos)).map(StandInDrive::bytes).toList();
-                    assertEquals(order.stream().sorted().toList(), order, taskId + " was spoken out of order");
+                    List<Long> published = order.stream().sorted().toList();
+                    List<Long> kept = new ArrayList<>(order);
+                    for (int i = 0; i < perTask; i++) {
+                        if (inFlight(killedOutput, "clip-" + task + "-" + i + ".wav")) {
+                            kept.remove(published.get(i));
+                        }
+                    }
+                    assertEquals(kept.stream().sorted().toList(), kept, taskId + " was spoken out of order:\n"
+                                                                        + lines(first, taskId) + "\n--\n" + lines(second, taskId));
                 }
             } finally {
                 for (Process instance : List.of(a, b)) {
@@ -148,6 +161,17 @@ class SeveralInstancesTest {
                 }
             }
         }
+    }
+
+    private static String lines(StringBuffer output, String taskId) {
+        return output.toString().lines().filter(l -> l.contains(taskId) || l.contains("clip-" + taskId.substring(5)))
+                .collect(Collectors.joining("\n"));
+    }
+
+    /** Whether the instance had started the clip's drive and not finished it when it was killed. */
+    private static boolean inFlight(StringBuffer output, String clip) {
+        String text = output.toString();
+        return text.contains("Driving " + clip + " ") && !text.contains("Drove " + clip + " ");
     }
 
     private static boolean drove(StringBuffer output) {
