@@ -127,7 +127,11 @@ class SeveralInstancesTest {
                 killed.destroyForcibly();
                 killed.waitFor(10, TimeUnit.SECONDS);
 
-                await().atMost(Duration.ofSeconds(90)).until(() -> spoken(standIn).keySet().size() == tasks * perTask);
+                try {
+                    await().atMost(Duration.ofSeconds(90)).until(() -> spoken(standIn).keySet().size() == tasks * perTask);
+                } catch (org.awaitility.core.ConditionTimeoutException e) {
+                    throw new AssertionError("spoken: " + spoken(standIn) + "\n" + first + "\n--\n" + second, e);
+                }
                 Map<Long, Long> completions = spoken(standIn);
                 completions.forEach((bytes, count) -> assertEquals(1L, count, "a clip of " + bytes + " bytes was spoken "
                                                                                + count + " times:\n" + first + "\n" + second));

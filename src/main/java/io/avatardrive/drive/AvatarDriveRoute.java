@@ -4,6 +4,7 @@ import java.util.concurrent.ExecutorService;
 
 import io.avatardrive.settings.DriveSettings;
 import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.health.HealthCheckRegistry;
 import org.apache.camel.model.RouteTemplateDefinition;
 import org.apache.camel.spi.CamelEvent;
 import org.apache.camel.support.EventNotifierSupport;
@@ -55,8 +56,14 @@ public class AvatarDriveRoute extends RouteBuilder {
         // of these threads per hung drive, never one of the few threads that start every task's drives
         ExecutorService handshakes = getContext().getExecutorServiceManager().newCachedThreadPool(this,
                 "avatar-drive-handshake");
+        // readiness waits until a drive's clients have been made and used once on loopback (no vendor call)
+        DriveWarmUp warmUp = new DriveWarmUp();
+        HealthCheckRegistry health = HealthCheckRegistry.get(getContext());
+        if (health != null) {
+            health.register(warmUp);
+        }
         // before routes and sockets stop, drives in flight are cut short so that each still sends its Stop; once the
-        // context runs, the drive's meters exist at zero
+        // context runs, the drive's meters exist at zero and the drive warms up
         getContext().getManagementStrategy().addEventNotifier(new EventNotifierSupport() {
             @Override
             public void notify(CamelEvent event) {
@@ -64,6 +71,7 @@ public class AvatarDriveRoute extends RouteBuilder {
                     steps.cancelAll();
                 } else {
                     steps.metrics(getContext());
+                    steps.warmUp(getContext(), warmUp);
                 }
             }
 

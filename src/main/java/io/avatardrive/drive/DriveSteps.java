@@ -249,19 +249,31 @@ public final class DriveSteps {
         };
     }
 
-    /** The WebSocket clients, made on first use on camel-vertx-websocket's Vert.x (which a user may configure). */
     private SocketClients clients(Exchange exchange) {
+        return clients(exchange.getContext());
+    }
+
+    /** The WebSocket clients, made once on camel-vertx-websocket's Vert.x (which a user may configure). */
+    private SocketClients clients(CamelContext context) {
         SocketClients c = clients;
         if (c == null) {
             synchronized (this) {
                 if (clients == null) {
-                    clients = new SocketClients(exchange.getContext().getComponent("vertx-websocket",
-                            VertxWebsocketComponent.class).getVertx(), CONNECT_TIMEOUT_MS);
+                    clients = new SocketClients(vertx(context), CONNECT_TIMEOUT_MS);
                 }
                 c = clients;
             }
         }
         return c;
+    }
+
+    private static io.vertx.core.Vertx vertx(CamelContext context) {
+        return context.getComponent("vertx-websocket", VertxWebsocketComponent.class).getVertx();
+    }
+
+    /** Once the context runs: the clients are made and used once on loopback, off the starting thread. */
+    void warmUp(CamelContext context, DriveWarmUp warmUp) {
+        warmUp.start(vertx(context), clients(context), workers);
     }
 
     private static PcmClip openFile(PcmNormaliser normaliser, File file, String name) throws IOException {

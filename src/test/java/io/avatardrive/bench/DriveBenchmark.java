@@ -181,6 +181,7 @@ public final class DriveBenchmark {
                     case "live" -> live(option("live-conversations"), option("live-seconds"), option("live-interrupts"));
                     case "text" -> text(option("text-conversations"));
                     case "idle" -> idle(option("idle-folders"));
+                    case "cold" -> cold();
                     default -> throw new IllegalArgumentException("unknown scenario " + scenario);
                 }
             }
@@ -353,6 +354,13 @@ public final class DriveBenchmark {
         figures.put("idle", f);
         System.out.printf("idle: %.1f %% of a core; with %d emptied task folders %.1f %%, %.1f %% once pruned%n",
                 f.get("idleCorePercent"), folders, f.get("foldersCorePercent"), f.get("afterPruneCorePercent"));
+    }
+
+    /** A just-started instance's first live utterance per ingress, and its second (see {@link ColdStartScenario}). */
+    private void cold() throws Exception {
+        Map<String, Object> f = new ColdStartScenario(root).run();
+        figures.put("cold", f);
+        f.forEach((ingress, figures) -> System.out.printf("cold start, %s: %s%n", ingress, figures));
     }
 
     private void text(int conversations) throws Exception {
