@@ -11,7 +11,6 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import io.avatardrive.drive.AvatarDriveConstants;
 import io.avatardrive.drive.DriveOutcome;
 import org.apache.camel.Exchange;
 import org.apache.camel.InvalidPayloadException;

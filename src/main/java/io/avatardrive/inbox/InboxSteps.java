@@ -5,7 +5,6 @@ import java.nio.file.FileSystemException;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
-import io.avatardrive.drive.AvatarDriveConstants;
 import io.avatardrive.drive.DriveFailedException;
 import io.avatardrive.drive.DriveOutcome;
 import io.avatardrive.drive.DriveReport;
