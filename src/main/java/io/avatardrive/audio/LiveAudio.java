@@ -36,7 +36,6 @@ public final class LiveAudio extends PieceStream {
     private Runnable pause = () -> { };
     private Runnable resume = () -> { };
     private boolean paused;
-    private long lastArrival;
     private volatile long firstAudioNanos = -1;
     private final CompletableFuture<String> abandoned = new CompletableFuture<>();
     private final List<CompletableFuture<Void>> readers = new CopyOnWriteArrayList<>();
@@ -79,9 +78,8 @@ public final class LiveAudio extends PieceStream {
             if (ended || closed) {
                 return;
             }
-            lastArrival = System.nanoTime();
             if (firstAudioNanos < 0) {
-                firstAudioNanos = lastArrival;
+                firstAudioNanos = System.nanoTime();
             }
             pieces.add(piece);
             queued += piece.length;
@@ -147,21 +145,20 @@ public final class LiveAudio extends PieceStream {
         } finally {
             lock.unlock();
         }
-        if (!reader.isDone()) {
-            long waitingSince = System.nanoTime();
-            CompletableFuture.delayedExecutor(gapNanos, TimeUnit.NANOSECONDS).execute(() -> {
-                if (!reader.isDone() && lastArrivalBefore(waitingSince)) {
-                    cut(gapReason());
-                }
-            });
-        }
-        return reader.whenComplete((v, f) -> readers.remove(reader));
+        // orTimeout's timer is cancelled as soon as audio comes: a paced drive leaves no task behind per chunk
+        return reader.orTimeout(gapNanos, TimeUnit.NANOSECONDS).handle((v, timedOut) -> {
+            readers.remove(reader);
+            if (timedOut != null && nothingWaits()) {
+                cut(gapReason());
+            }
+            return null;
+        });
     }
 
-    private boolean lastArrivalBefore(long nanos) {
+    private boolean nothingWaits() {
         lock.lock();
         try {
-            return pieces.isEmpty() && lastArrival - nanos < 0;
+            return pieces.isEmpty();
         } finally {
             lock.unlock();
         }

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
+import javax.sound.sampled.AudioSystem;
 
 import io.avatardrive.audio.PcmChunker;
 import io.avatardrive.audio.PcmClip;
@@ -69,7 +70,7 @@ public final class DriveWarmUp extends AbstractHealthCheck {
     private static void warm(Vertx vertx, SocketClients clients) throws Exception {
         byte[] pcm = new byte[3200];
         PcmClip clip = new PcmNormaliser(16000).raw("warm-up", new ByteArrayInputStream(pcm), 16000,
-                javax.sound.sampled.AudioSystem.NOT_SPECIFIED);
+                AudioSystem.NOT_SPECIFIED);
         HttpServer sink = vertx.createHttpServer().webSocketHandler(socket -> socket.handler(frame -> { }))
                 .listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().get(TIMEOUT_MS, TimeUnit.MILLISECONDS);
         try {

@@ -9,6 +9,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.List;
@@ -83,9 +84,12 @@ public final class DriveByWsStreamCall {
             throw new SocketTimeoutException("no whole answer within " + timeoutMs + " ms");
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
-            // the client's own messages may name the request's URI, and with it the signature
-            String what = cause instanceof AnswerTooLarge ? cause.getMessage() : cause.getClass().getSimpleName();
-            throw new IOException(what, cause instanceof AnswerTooLarge ? null : cause.getCause());
+            if (cause instanceof HttpTimeoutException) {
+                throw new SocketTimeoutException("no answer within " + timeoutMs + " ms");
+            }
+            // the client's messages, and its causes', may name the request's URI and with it the signature: only the
+            // kind of failure goes on
+            throw new IOException(cause instanceof AnswerTooLarge ? cause.getMessage() : cause.getClass().getSimpleName());
         }
         if (response.statusCode() != 200) {
             throw new IOException("DriveByWsStream answered HTTP " + response.statusCode()
