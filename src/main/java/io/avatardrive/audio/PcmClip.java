@@ -70,8 +70,19 @@ public final class PcmClip implements AutoCloseable {
         return new PcmClip(name, rate, stream, conversion, live, readable);
     }
 
-    /** Completes once the next read of a live clip would not wait for its producer (at once for a whole clip). */
+    /**
+     * Completes once the next read of a live clip would not wait for its producer (at once for a whole clip). Bytes
+     * the clip's own streams already hold count: a header sniffed ahead took a piece out of its source.
+     */
     public CompletionStage<Void> readable() {
+        try {
+            if (pcm.available() > 0) {
+                return CompletableFuture.completedFuture(null);
+            }
+        } catch (IOException e) {
+            // the read itself fails and says why
+            return CompletableFuture.completedFuture(null);
+        }
         return readable.get();
     }
 

@@ -18,6 +18,12 @@ abstract class PieceStream extends InputStream {
     /** Waits for the next piece; null at the end of the audio. */
     protected abstract byte[] nextPiece() throws IOException;
 
+    /** The rest of the piece being read: what a read returns without waiting for the producer. */
+    @Override
+    public int available() {
+        return current.length - position;
+    }
+
     @Override
     public int read() throws IOException {
         byte[] one = new byte[1];

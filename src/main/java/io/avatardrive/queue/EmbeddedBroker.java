@@ -83,7 +83,8 @@ public class EmbeddedBroker extends ServiceSupport {
         // the clip, results and dead-letter queues exist from the start, as anycast queues: a reader that attaches
         // before anything was published (an AMQP receiver without the queue capability, say) finds the queue rather
         // than making a multicast address that a report could not then be published to
-        for (String queue : new String[] {settings.queue(), settings.resultsQueue(), settings.deadLetterQueue()}) {
+        for (String queue : new String[] {settings.queue(), settings.piecesQueue(), settings.resultsQueue(),
+                                          settings.deadLetterQueue()}) {
             config.addAddressConfiguration(new CoreAddressConfiguration().setName(queue)
                     .addRoutingType(RoutingType.ANYCAST)
                     .addQueueConfiguration(QueueConfiguration.of(queue).setRoutingType(RoutingType.ANYCAST)));
@@ -104,6 +105,10 @@ public class EmbeddedBroker extends ServiceSupport {
         config.addDivertConfiguration(new DivertConfiguration().setName("avatar-drive-interrupts")
                 .setAddress(settings.queue()).setForwardingAddress(settings.interruptsTopic()).setExclusive(false)
                 .setFilterString(QueueInterrupts.FILTER).setRoutingType(ComponentConfigurationRoutingType.MULTICAST));
+        // pieces of live utterances leave the drive queue for a queue of their own, whose consumers need no transaction
+        config.addDivertConfiguration(new DivertConfiguration().setName("avatar-drive-pieces")
+                .setAddress(settings.queue()).setForwardingAddress(settings.piecesQueue()).setExclusive(true)
+                .setFilterString(BrokerSettings.PIECE_FILTER).setRoutingType(ComponentConfigurationRoutingType.ANYCAST));
         config.registerBrokerPlugin(new TaskGroupPlugin(settings.queue()));
         server = new EmbeddedActiveMQ().setConfiguration(config);
         if (settings.secured()) {

@@ -60,6 +60,18 @@ public record BrokerSettings(
         return queue + ".interrupts";
     }
 
+    /**
+     * The queue a broker divert moves every piece of a live utterance on the drive queue to (filter
+     * {@value #PIECE_FILTER}): {@code <drive.queue>.pieces}. Its consumers take each piece at once, outside the
+     * transaction that holds a clip until its Stop, so that no piece waits for a commit of its own.
+     */
+    public String piecesQueue() {
+        return queue + ".pieces";
+    }
+
+    /** The filter of the divert to {@link #piecesQueue()}: a message that is a piece of an utterance. */
+    public static final String PIECE_FILTER = "UtteranceId IS NOT NULL";
+
     /** With no broker.url the broker runs in this process. */
     public boolean embedded() {
         return url.isBlank();

@@ -335,10 +335,15 @@ public final class DriveBenchmark {
                 new org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory("tcp://127.0.0.1:" + brokerSettings.port()),
                 brokerSettings.queue(), options.containsKey("verbose"));
         try {
-            standIn.clearLateness();
-            Map<String, Object> f = scenario.conversations(conversations, seconds);
-            figures.put("live", f);
-            row("live: " + conversations + " conversations, 100 ms pieces at 1.5x", f);
+            // cold: the first burst after the instance is ready; warm: the same again; then clients that open their
+            // request only at their first piece; then twice the conversations
+            for (String round : List.of("cold", "warm", "open-at-first-piece", "double")) {
+                standIn.clearLateness();
+                int count = round.equals("double") ? 2 * conversations : conversations;
+                Map<String, Object> f = scenario.conversations(round, count, seconds, !round.equals("open-at-first-piece"));
+                figures.put("live-" + round, f);
+                row("live " + round + ": " + count + " conversations, 100 ms pieces at 1.5x", f);
+            }
             Map<String, Object> i = scenario.interrupts(interrupts, Integer.parseInt(options.getOrDefault("live-interrupt-spacing-ms", "0")));
             figures.put("liveInterrupts", i);
             row("live: " + interrupts + " interrupts over HTTP", i);

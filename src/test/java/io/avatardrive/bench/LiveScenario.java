@@ -60,8 +60,13 @@ final class LiveScenario {
         this.queue = queue;
     }
 
-    /** {@code conversations} utterances of {@code seconds}, spread over the three ingresses, one task each. */
-    Map<String, Object> conversations(int conversations, int seconds) throws Exception {
+    /**
+     * {@code conversations} utterances of {@code seconds}, spread over the three ingresses, one task each, starting
+     * within a second of each other. With {@code openFirst} every connection is made before any TTS starts; otherwise
+     * each client opens its request (HTTP POST, WebSocket, JMS session) only once its first piece is ready, as a TTS
+     * client usually does, and that opening counts towards its first PCM.
+     */
+    Map<String, Object> conversations(String round, int conversations, int seconds, boolean openFirst) throws Exception {
         byte[] pcm = TestClips.pcm16(16000, seconds);
         int pieceBytes = 16000 * 2 * PIECE_MS / 1000;
         int pieces = pcm.length / pieceBytes;
@@ -69,8 +74,7 @@ final class LiveScenario {
         Map<String, String> transportOf = new LinkedHashMap<>();
         CountDownLatch done = new CountDownLatch(conversations);
         try (Connection jms = broker.createConnection()) {
-            // every conversation's connection is made first; its TTS then starts 0-1 s later, as turns do
-            List<Sender> senders = new ArrayList<>();
+            List<Supplier<Sender>> senders = new ArrayList<>();
             List<String> tasks = new ArrayList<>();
             for (int i = 0; i < conversations; i++) {
                 String transport = switch (i % 3) {
@@ -78,34 +82,57 @@ final class LiveScenario {
                     case 1 -> "http";
                     default -> "websocket";
                 };
-                String task = "live-" + transport + "-" + i;
+                String task = "live-" + round + "-" + transport + "-" + i;
+                String utterance = "utt-" + round + "-" + i;
                 transportOf.put(task, transport);
                 tasks.add(task);
-                senders.add(switch (transport) {
-                    case "queue" -> queueSender(jms, task, "utt-" + i);
-                    case "http" -> httpSender(task, "");
-                    default -> socketSender(task, "");
-                });
+                Supplier<Sender> open = () -> {
+                    try {
+                        return switch (transport) {
+                            case "queue" -> queueSender(jms, task, utterance);
+                            case "http" -> httpSender(task, "");
+                            default -> socketSender(task, "");
+                        };
+                    } catch (Exception e) {
+                        throw new IllegalStateException(task + ": " + e, e);
+                    }
+                };
+                if (openFirst) {
+                    Sender opened = open.get();
+                    senders.add(() -> opened);
+                } else {
+                    senders.add(new Supplier<>() {
+                        private Sender opened;
+
+                        @Override
+                        public synchronized Sender get() {
+                            if (opened == null) {
+                                opened = open.get();
+                            }
+                            return opened;
+                        }
+                    });
+                }
             }
             long period = Math.round(PIECE_MS * 1_000_000 / PRODUCER_SPEED);
             long begin = System.nanoTime();
             for (int i = 0; i < conversations; i++) {
                 String task = tasks.get(i);
-                Sender sender = senders.get(i);
+                Supplier<Sender> sender = senders.get(i);
                 long start = begin + TimeUnit.MILLISECONDS.toNanos(10L * i % 1000);
                 for (int seq = 0; seq <= pieces; seq++) {
                     int s = seq;
                     clock.schedule(() -> {
                         try {
                             if (s == pieces) {
-                                sender.end(s);
+                                sender.get().end(s);
                                 done.countDown();
                                 return;
                             }
                             if (s == 0) {
                                 firstPieceSent.put(task, System.nanoTime());
                             }
-                            sender.piece(Arrays.copyOfRange(pcm, s * pieceBytes, (s + 1) * pieceBytes), s);
+                            sender.get().piece(Arrays.copyOfRange(pcm, s * pieceBytes, (s + 1) * pieceBytes), s);
                         } catch (Exception e) {
                             System.err.println(task + ": " + e);
                         }
@@ -117,6 +144,7 @@ final class LiveScenario {
         }
         Map<String, Object> f = new LinkedHashMap<>();
         f.put("conversations", conversations);
+        f.put("opened", openFirst ? "first" : "at first piece");
         f.put("utteranceSeconds", seconds);
         List<Heard> heard = standIn.drives().stream().filter(d -> transportOf.containsKey(d.taskId())).toList();
         f.put("drives", heard.size());
@@ -128,6 +156,8 @@ final class LiveScenario {
                     .map(d -> (d.firstAudioAt() - firstPieceSent.get(d.taskId())) / 1e6).collect(Collectors.toList());
             f.put(transport + "FirstPcmP50Ms", DriveBenchmark.round(DriveBenchmark.percentile(latencies, 0.5)));
             f.put(transport + "FirstPcmP99Ms", DriveBenchmark.round(DriveBenchmark.percentile(latencies, 0.99)));
+            f.put(transport + "Underruns", heard.stream().filter(d -> transport.equals(transportOf.get(d.taskId())))
+                    .mapToLong(Heard::underruns).sum());
             if (verbose) {
                 heard.stream().filter(d -> transport.equals(transportOf.get(d.taskId()))).forEach(d -> {
                     long t = firstPieceSent.get(d.taskId());
