@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import io.avatardrive.console.ConsoleRoutes;
 import io.avatardrive.drive.AvatarDriveRoute;
 import io.avatardrive.drive.DriveBoard;
+import io.avatardrive.drive.TaskClaims;
 import io.avatardrive.drive.TaskDrives;
 import io.avatardrive.drive.TaskInterrupts;
 import io.avatardrive.inbox.ClipArchive;
@@ -36,6 +37,7 @@ import io.avatardrive.queue.EmbeddedBrokerLiveness;
 import io.avatardrive.queue.QueueInterrupts;
 import io.avatardrive.queue.QueueSteps;
 import io.avatardrive.queue.SharedDrivenMessages;
+import io.avatardrive.queue.SharedTaskClaims;
 import io.avatardrive.settings.ApplicationSettings;
 import io.avatardrive.settings.BrokerSettings;
 import io.avatardrive.settings.DriveSettings;
@@ -241,6 +243,12 @@ public class AvatarDriveConfiguration implements CamelConfiguration {
                     Math.max(2, Math.min(settings.maxConcurrent(), STARTER_THREADS)));
             lanes = new TaskLanes(starters, settings.maxConcurrent());
             context.getRegistry().bind(TASK_LANES, lanes);
+            // instances that share a database also share who drives which task, whichever ingress the work came by
+            IdempotencySettings idempotency = IdempotencySettings.from(lookup(context));
+            if (idempotency.shared()) {
+                context.getRegistry().bind(TaskClaims.BEAN, new SharedTaskClaims(idempotency.jdbcUrl(),
+                        idempotency.username(), idempotency.password()));
+            }
             TaskDrives drives = context.getRegistry().lookupByNameAndType(TaskDrives.BEAN, TaskDrives.class);
             context.getRegistry().bind(TaskInterrupts.BEAN, new TaskInterrupts(lanes, drives));
             context.getRegistry().bind(DriveBoard.BEAN, new DriveBoard(drives, lanes));

@@ -3,6 +3,10 @@ package io.avatardrive;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,6 +24,7 @@ import java.util.stream.Collectors;
 import io.avatardrive.queue.TaskGroupPlugin;
 import io.avatardrive.standin.StandInDrive;
 import io.avatardrive.standin.ZegoStandIn;
+import io.avatardrive.support.ChunkedPost;
 import io.avatardrive.support.TestClips;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import jakarta.jms.BytesMessage;
@@ -36,6 +41,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Two instances on one stock Apache Artemis broker (login required), sharing the driven-message record in a real
@@ -157,6 +163,59 @@ class SeveralInstancesTest {
                     assertEquals(kept.stream().sorted().toList(), kept, taskId + " was spoken out of order:\n"
                                                                         + lines(first, taskId) + "\n--\n" + lines(second, taskId));
                 }
+            } finally {
+                for (Process instance : List.of(a, b)) {
+                    instance.destroy();
+                    instance.waitFor(30, TimeUnit.SECONDS);
+                    instance.destroyForcibly();
+                }
+            }
+        }
+    }
+
+    @Test
+    void oneTaskSentToTwoInstancesAtOnceOverHttpAndWebSocketIsDrivenByOneInstanceAtATime() throws Exception {
+        try (ZegoStandIn standIn = new ZegoStandIn(APP_ID, SECRET, 1000, 300).start(AvailablePortFinder.getNextAvailable())) {
+            List<String> settings = List.of("-Dbroker.url=tcp://127.0.0.1:" + brokerPort, "-Dbroker.username=" + USER,
+                    "-Ddrive.idempotency.jdbc-url=" + postgres.getJdbcUrl("postgres", "postgres"),
+                    "-Dzego.app-id=" + APP_ID, "-Dzego.server-secret=" + SECRET, "-Dzego.task-id=t",
+                    "-Dzego.api-url=" + standIn.apiUrl());
+            int portA = AvailablePortFinder.getNextAvailable();
+            int portB = AvailablePortFinder.getNextAvailable();
+            StringBuffer first = new StringBuffer();
+            StringBuffer second = new StringBuffer();
+            List<String> settingsA = new ArrayList<>(settings);
+            settingsA.add("-Dingress.port=" + portA);
+            List<String> settingsB = new ArrayList<>(settings);
+            settingsB.add("-Dingress.port=" + portB);
+            Process a = instance("http", settingsA, first);
+            Process b = instance("socket", settingsB, second);
+            try {
+                await().atMost(Duration.ofSeconds(60)).until(() -> first.toString().contains(") started in")
+                                                                   && second.toString().contains(") started in"));
+                byte[] pcm = TestClips.pcm16(16000, 1.5);
+                // a load balancer sent one conversation's two utterances to different instances, at the same moment
+                try (ChunkedPost post = new ChunkedPost(portA, "/tasks/shared-task/speak?name=over-http",
+                        "audio/pcm;rate=16000")) {
+                    WebSocket socket = HttpClient.newHttpClient().newWebSocketBuilder().buildAsync(URI.create(
+                            "ws://127.0.0.1:" + portB + "/tasks/shared-task/speak?rate=16000&name=over-socket"),
+                            new WebSocket.Listener() { }).get(10, TimeUnit.SECONDS);
+                    post.chunk(pcm, 0, pcm.length);
+                    socket.sendBinary(ByteBuffer.wrap(pcm), true).get(10, TimeUnit.SECONDS);
+                    post.finishBody();
+                    socket.sendText("{\"action\":\"end\"}", true).get(10, TimeUnit.SECONDS);
+                    await().atMost(Duration.ofSeconds(30)).until(() -> standIn.completedDrives().stream()
+                            .filter(d -> "shared-task".equals(d.taskId())).count() == 2);
+                    assertEquals(200, post.answer().status());
+                }
+                assertEquals(List.of(), standIn.violations(), "two instances drove one task at once:\n" + first
+                                                              + "\n--\n" + second);
+                List<StandInDrive> drives = standIn.completedDrives().stream()
+                        .filter(d -> "shared-task".equals(d.taskId()))
+                        .sorted(Comparator.comparingLong(StandInDrive::connectedAtNanos)).toList();
+                assertTrue(drives.get(1).connectedAtNanos() >= drives.get(0).closedAtNanos(),
+                        "the second drive connected before the first one's socket closed");
+                drives.forEach(d -> assertEquals(pcm.length, d.bytes(), "each utterance spoken whole"));
             } finally {
                 for (Process instance : List.of(a, b)) {
                     instance.destroy();

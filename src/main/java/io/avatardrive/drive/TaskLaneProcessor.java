@@ -1,6 +1,7 @@
 package io.avatardrive.drive;
 
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 import io.avatardrive.audio.LiveAudio;
 import org.apache.camel.AsyncCallback;
@@ -24,6 +25,7 @@ public class TaskLaneProcessor extends AsyncProcessorSupport {
     private final String defaultTaskId;
     private final String endpointUri;
     private AsyncProducer producer;
+    private TaskClaims claims = TaskClaims.LOCAL;
 
     public TaskLaneProcessor(CamelContext context, TaskLanes lanes, String defaultTaskId, String endpointUri) {
         this.context = context;
@@ -40,12 +42,14 @@ public class TaskLaneProcessor extends AsyncProcessorSupport {
         String name = exchange.getMessage().getHeader(AvatarDriveConstants.CLIP_NAME, "clip", String.class);
         // a live utterance takes a place among the drives running only once its first audio is there
         LiveAudio audio = exchange.getMessage().getBody() instanceof LiveAudio live ? live : null;
-        TaskLanes.Waiting waiting = lanes.submit(task, name, () -> drive(exchange).whenComplete((v, failure) -> {
-            if (failure != null) {
-                exchange.setException(failure);
-            }
-            callback.done(false);
-        }), reason -> ended(exchange, callback, DriveReport.superseded(name, task, name + ": " + reason)),
+        // once next in its lane, the work also claims its task from other instances, and holds the claim until it ends
+        TaskLanes.Waiting waiting = lanes.submit(task, name, () -> claims.claim(task).thenCompose(release ->
+                drive(exchange).whenComplete((v, failure) -> release.run())).whenComplete((v, failure) -> {
+                    if (failure != null) {
+                        exchange.setException(failure instanceof CompletionException ? failure.getCause() : failure);
+                    }
+                    callback.done(false);
+                }), reason -> ended(exchange, callback, DriveReport.superseded(name, task, name + ": " + reason)),
                 audio == null ? null : audio.readable());
         // a live utterance whose producer goes away (or never sends) while it waits leaves the lane at once: no vendor
         // call is made for it, and the task's next work moves up
@@ -92,6 +96,8 @@ public class TaskLaneProcessor extends AsyncProcessorSupport {
 
     @Override
     protected void doStart() throws Exception {
+        TaskClaims shared = context.getRegistry().lookupByNameAndType(TaskClaims.BEAN, TaskClaims.class);
+        claims = shared != null ? shared : TaskClaims.LOCAL;
         producer = context.getEndpoint(endpointUri).createAsyncProducer();
         ServiceHelper.startService(producer);
     }

@@ -117,6 +117,8 @@ public final class DriveBenchmark {
         p.put("drive.driven-clips", root.resolve("driven-clips.log").toString());
         p.put("drive.chunk-ms", Integer.toString(CHUNK_MS));
         p.put("drive.max-concurrent", Integer.toString(drives + 16));
+        // the queue interrupt storm needs a clip consumer per speaking task
+        p.put("drive.queue-consumers", Integer.toString(Math.max(64, option("live-interrupts") + 16)));
         p.put("drive.poll-delay-ms", options.getOrDefault("poll-delay-ms", "100"));
         boolean text = options.get("scenarios").contains("text");
         boolean live = options.get("scenarios").contains("live") || text;
@@ -347,6 +349,9 @@ public final class DriveBenchmark {
             Map<String, Object> i = scenario.interrupts(interrupts, Integer.parseInt(options.getOrDefault("live-interrupt-spacing-ms", "0")));
             figures.put("liveInterrupts", i);
             row("live: " + interrupts + " interrupts over HTTP", i);
+            Map<String, Object> q = scenario.queueInterrupts(interrupts);
+            figures.put("liveQueueInterrupts", q);
+            row("live: " + interrupts + " interrupts over the queue", q);
         } finally {
             scenario.close();
         }

@@ -220,6 +220,60 @@ final class LiveScenario {
             post.close();
         }
         awaitCompleted(tasks, 30);
+        return interruptFigures(tasks, interruptSent, spacingMs);
+    }
+
+    /**
+     * {@code count} tasks each speaking a long whole clip from the queue (so that each task's clip consumer is busy);
+     * once each is heard, an {@code Interrupt=true} clip per task, all published at once: how long until the cut
+     * drive's Stop and the interrupting clip's first PCM.
+     */
+    Map<String, Object> queueInterrupts(int count) throws Exception {
+        byte[] longPcm = TestClips.pcm16(16000, 20);
+        byte[] reply = TestClips.pcm16(16000, 0.5);
+        Set<String> tasks = new java.util.LinkedHashSet<>();
+        Map<String, Long> interruptSent = new LinkedHashMap<>();
+        try (Connection jms = broker.createConnection()) {
+            Session session = jms.createSession(false, Session.AUTO_ACKNOWLEDGE);
+            MessageProducer producer = session.createProducer(session.createQueue(queue));
+            for (int i = 0; i < count; i++) {
+                String task = "queue-barge-" + i;
+                tasks.add(task);
+                producer.send(clip(session, longPcm, task, "long", false));
+            }
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (standIn.drives().stream().filter(d -> tasks.contains(d.taskId()) && d.firstAudioAt() > 0).count() < count
+                   && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            List<BytesMessage> interrupts = new ArrayList<>();
+            for (String task : tasks) {
+                interrupts.add(clip(session, reply, task, "reply", true));
+            }
+            for (int i = 0; i < count; i++) {
+                interruptSent.put("queue-barge-" + i, System.nanoTime());
+                producer.send(interrupts.get(i));
+            }
+        }
+        awaitCompleted(tasks, 60);
+        return interruptFigures(tasks, interruptSent, 0);
+    }
+
+    private static BytesMessage clip(Session session, byte[] pcm, String task, String name, boolean interrupt)
+            throws Exception {
+        BytesMessage m = session.createBytesMessage();
+        m.writeBytes(pcm);
+        m.setStringProperty("TaskId", task);
+        m.setIntProperty("SampleRate", 16000);
+        m.setStringProperty("ClipName", name + ".pcm");
+        if (interrupt) {
+            m.setBooleanProperty("Interrupt", true);
+        }
+        return m;
+    }
+
+    /** Per task, the first drive (cut) and the second (the interrupting one), against when the interrupt was sent. */
+    private Map<String, Object> interruptFigures(Set<String> tasks, Map<String, Long> interruptSent, int spacingMs) {
         List<Double> toStop = new ArrayList<>();
         List<Double> toFirstPcm = new ArrayList<>();
         Map<String, List<Heard>> byTask = standIn.drives().stream().filter(d -> tasks.contains(d.taskId()))
@@ -233,7 +287,7 @@ final class LiveScenario {
             }
         }
         Map<String, Object> f = new LinkedHashMap<>();
-        f.put("interrupts", count);
+        f.put("interrupts", tasks.size());
         f.put("spacingMs", spacingMs);
         f.put("measured", toStop.size());
         f.put("interruptToStopP50Ms", DriveBenchmark.round(DriveBenchmark.percentile(toStop, 0.5)));
