@@ -42,7 +42,7 @@ final class ActiveDrive {
     private DriveTicket ticket;
     /** Read by an interrupt, from any thread. */
     private volatile AvatarSession session;
-    private boolean started;
+    private volatile boolean started;
     private String driveId;
     /** Written by the stream's event loop, read by the console. */
     private volatile long bytes;
@@ -53,6 +53,7 @@ final class ActiveDrive {
     private final LongSupplier receivedAt;
     private long firstPcmAt = -1;
     private volatile PacedStream stream;
+    private volatile boolean stopsWhenCut;
     /** A text drive whose voice_end never came: why its report cannot say it was all said. */
     private String unconfirmed;
 
@@ -245,11 +246,29 @@ final class ActiveDrive {
         PacedStream s = stream;
         if (s != null) {
             s.cancelled();
+            stopAtOnce();
         }
         // words being said are stopped by the avatar itself (|CTL|03|); the pacer above holds the reason
         if (isText() && session instanceof VolcSession volc) {
             volc.interruptSpeech();
         }
+    }
+
+    /**
+     * A drive whose audio nobody records as driven before its Stop (a live utterance) sends Stop right behind its last
+     * written chunk, on the connection's event loop: the avatar falls silent without waiting for a thread, however
+     * many drives the same interrupts are starting. A recorded clip keeps its order: record, then Stop.
+     */
+    private void stopAtOnce() {
+        AvatarSession open = session;
+        if (stopsWhenCut && started && open != null && open.context() != null) {
+            open.context().runOnContext(v -> open.endNow());
+        }
+    }
+
+    /** Marks a drive that no ingress records as driven before its Stop: when cut, it stops at once. */
+    void stopsWhenCut() {
+        stopsWhenCut = true;
     }
 
     /** An interrupt for this drive's task: cut short, reported interrupted. */

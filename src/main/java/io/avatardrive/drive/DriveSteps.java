@@ -168,6 +168,9 @@ public final class DriveSteps {
             clip = PcmNormaliser.resample(clip, VolcFrames.SAMPLE_RATE);
         }
         ActiveDrive drive = new ActiveDrive(name, taskId, clip, settings, backend, speaker, receivedAt);
+        if (exchange.getProperty(AvatarDriveConstants.BEFORE_STOP) == null) {
+            drive.stopsWhenCut();
+        }
         exchange.setProperty(AvatarDriveConstants.DRIVE, drive);
         // from here an interrupt for the task reaches it, even before it has a DriveId or a socket
         active.add(drive, exchange.getProperty(AvatarDriveConstants.ARRIVED, System.nanoTime(), Long.class));

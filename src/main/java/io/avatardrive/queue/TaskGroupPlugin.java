@@ -2,6 +2,8 @@ package io.avatardrive.queue;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.apache.activemq.artemis.api.core.ActiveMQException;
@@ -15,7 +17,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Puts every clip message of one TaskId into one message group, so the broker gives a task's clips to one consumer at a
+ * Puts every message of one TaskId into one message group (a later piece of a live utterance, which names only its
+ * UtteranceId, into the group of the TaskId its piece 0 named), so the broker gives a task's clips to one consumer at a
  * time, in publish order, across all consumers and application instances, whatever the publisher sets: CORE, STOMP and
  * AMQP alike. A group the publisher chose itself is kept.
  * <p>
@@ -32,10 +35,18 @@ public class TaskGroupPlugin implements ActiveMQServerPlugin {
     public static final String ADDRESS = "address";
     static final String DEFAULT_ADDRESS = "avatar.drive";
 
+    private static final int REMEMBERED_UTTERANCES = 100_000;
     private static final Logger LOG = LoggerFactory.getLogger(TaskGroupPlugin.class);
     private static final VarHandle AMQP_PROPERTIES = amqpProperties();
 
     private String address;
+    /** The TaskId of each recent utterance, from its piece 0: a bounded memory, as utterances are short-lived. */
+    private final Map<String, String> utteranceTasks = Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
+            return size() > REMEMBERED_UTTERANCES;
+        }
+    });
 
     /** For {@code <broker-plugin>}: the address comes from {@link #init(Map)}. */
     public TaskGroupPlugin() {
@@ -57,13 +68,31 @@ public class TaskGroupPlugin implements ActiveMQServerPlugin {
         if (message.getGroupID() != null || !address.equals(String.valueOf(message.getAddress()))) {
             return;
         }
-        Object taskId = message.getObjectProperty("TaskId");
-        String group = taskId == null ? "" : taskId.toString();
+        String group = group(message);
         if (message instanceof AMQPMessage amqp) {
             groupAmqp(amqp, group);
         } else {
             message.setGroupID(group);
         }
+    }
+
+    /**
+     * The message's TaskId; for a later piece of a live utterance, which names only its UtteranceId, the TaskId its
+     * piece 0 named, so that an utterance's pieces stay in order with each other and with the task's other messages.
+     */
+    private String group(Message message) {
+        Object taskId = message.getObjectProperty("TaskId");
+        Object utterance = message.getObjectProperty("UtteranceId");
+        if (utterance == null) {
+            return taskId == null ? "" : taskId.toString();
+        }
+        String key = utterance.toString();
+        if (taskId != null) {
+            utteranceTasks.put(key, taskId.toString());
+            return taskId.toString();
+        }
+        String remembered = utteranceTasks.get(key);
+        return remembered != null ? remembered : key;
     }
 
     private static void groupAmqp(AMQPMessage message, String group) {

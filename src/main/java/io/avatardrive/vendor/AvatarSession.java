@@ -28,6 +28,15 @@ public interface AvatarSession extends AutoCloseable {
     /** Tells the avatar the audio is over; called once after a successful {@link #open()}, also after a failure. */
     void end() throws Exception;
 
+    /**
+     * Tells the avatar the audio is over at once, on the session's event loop, behind the audio already written and
+     * without waiting for the write; {@link #end()} then only waits for it. Null if the vendor has no such frame, so
+     * that {@link #end()} does it all.
+     */
+    default CompletableFuture<Void> endNow() {
+        return null;
+    }
+
     @Override
     void close();
 }

@@ -99,6 +99,11 @@ public final class VendorSocket implements AutoCloseable {
         return explained(socket.writeTextMessage(text)).toCompletionStage().toCompletableFuture();
     }
 
+    /** Waits for a write made without waiting, as long as a frame may take (drive.stall-timeout-ms). */
+    public void await(CompletableFuture<Void> write) throws Exception {
+        await(Future.fromCompletionStage(write), stallTimeoutMs, stalled());
+    }
+
     /** A write that failed because the peer closed the socket says so, with the peer's close code and reason. */
     private Future<Void> explained(Future<Void> write) {
         return write.recover(failure -> {

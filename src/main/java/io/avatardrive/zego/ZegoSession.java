@@ -10,6 +10,9 @@ import io.vertx.core.Context;
 /** A ZEGO drive on its DriveId's own socket (the WssAddress): Start, binary PCM, Stop. */
 public final class ZegoSession implements AvatarSession {
 
+    /** Stop, once written or being written: it goes out once, however many ways the drive ends. */
+    private CompletableFuture<Void> stop;
+
     private final SocketClients clients;
     private final DriveTicket ticket;
     private final int sampleRate;
@@ -50,7 +53,15 @@ public final class ZegoSession implements AvatarSession {
 
     @Override
     public void end() throws Exception {
-        socket.sendText(ZegoFrames.stop(ticket.driveId()));
+        socket.await(endNow());
+    }
+
+    @Override
+    public synchronized CompletableFuture<Void> endNow() {
+        if (stop == null) {
+            stop = socket.write(ZegoFrames.stop(ticket.driveId()));
+        }
+        return stop;
     }
 
     @Override

@@ -255,7 +255,13 @@ final class LiveScenario {
                 producer.send(interrupts.get(i));
             }
         }
-        awaitCompleted(tasks, 60);
+        // both drives of each task: the cut one and the interrupting one, which starts once the cut one's Stop freed
+        // the task's consumer
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (System.nanoTime() < deadline && standIn.drives().stream().filter(d -> tasks.contains(d.taskId())
+                && d.completed()).count() < 2L * count) {
+            Thread.sleep(100);
+        }
         return interruptFigures(tasks, interruptSent, 0);
     }
 
@@ -288,6 +294,7 @@ final class LiveScenario {
         }
         Map<String, Object> f = new LinkedHashMap<>();
         f.put("interrupts", tasks.size());
+        f.put("tasksByDrives", byTask.values().stream().collect(Collectors.groupingBy(List::size, Collectors.counting())));
         f.put("spacingMs", spacingMs);
         f.put("measured", toStop.size());
         f.put("interruptToStopP50Ms", DriveBenchmark.round(DriveBenchmark.percentile(toStop, 0.5)));
