@@ -173,13 +173,13 @@ final class LiveScenario {
      * {@code count} tasks each speaking a long utterance over HTTP; once each is heard, an interrupting utterance over
      * HTTP, {@code spacingMs} apart: how long until the cut drive's Stop and the interrupting drive's first PCM.
      */
-    Map<String, Object> interrupts(int count, int spacingMs) throws Exception {
+    Map<String, Object> interrupts(String round, int count, int spacingMs) throws Exception {
         byte[] longPcm = TestClips.pcm16(16000, 20);
         byte[] reply = TestClips.pcm16(16000, 0.5);
         List<ChunkedPost> speaking = new ArrayList<>();
         Set<String> tasks = new java.util.LinkedHashSet<>();
         for (int i = 0; i < count; i++) {
-            String task = "barge-" + i;
+            String task = "barge-" + round + "-" + i;
             tasks.add(task);
             ChunkedPost post = new ChunkedPost(port, "/tasks/" + task + "/speak", "audio/pcm;rate=16000");
             speaking.add(post);
@@ -228,7 +228,7 @@ final class LiveScenario {
      * once each is heard, an {@code Interrupt=true} clip per task, all published at once: how long until the cut
      * drive's Stop and the interrupting clip's first PCM.
      */
-    Map<String, Object> queueInterrupts(int count) throws Exception {
+    Map<String, Object> queueInterrupts(String round, int count) throws Exception {
         byte[] longPcm = TestClips.pcm16(16000, 20);
         byte[] reply = TestClips.pcm16(16000, 0.5);
         Set<String> tasks = new java.util.LinkedHashSet<>();
@@ -237,7 +237,7 @@ final class LiveScenario {
             Session session = jms.createSession(false, Session.AUTO_ACKNOWLEDGE);
             MessageProducer producer = session.createProducer(session.createQueue(queue));
             for (int i = 0; i < count; i++) {
-                String task = "queue-barge-" + i;
+                String task = "queue-barge-" + round + "-" + i;
                 tasks.add(task);
                 producer.send(clip(session, longPcm, task, "long", false));
             }
@@ -251,7 +251,7 @@ final class LiveScenario {
                 interrupts.add(clip(session, reply, task, "reply", true));
             }
             for (int i = 0; i < count; i++) {
-                interruptSent.put("queue-barge-" + i, System.nanoTime());
+                interruptSent.put("queue-barge-" + round + "-" + i, System.nanoTime());
                 producer.send(interrupts.get(i));
             }
         }
