@@ -38,6 +38,9 @@ public class AvatarDriveRoute extends RouteBuilder {
      */
     static final long RATE_WINDOW_MS = 115;
 
+    /** Drives connecting and sending Start at once, per core. */
+    static final int HANDSHAKE_THREADS = Math.max(4, 4 * Runtime.getRuntime().availableProcessors());
+
     private DriveSteps steps;
 
     @Override
@@ -52,10 +55,11 @@ public class AvatarDriveRoute extends RouteBuilder {
         }
         steps = new DriveSteps(getContext().getExecutorServiceManager().newCachedThreadPool(this, "avatar-drive-io"),
                 drives);
-        // the API call and the socket handshake wait here, each bounded by its timeout: a vendor that hangs holds one
-        // of these threads per hung drive, never one of the few threads that start every task's drives
-        ExecutorService handshakes = getContext().getExecutorServiceManager().newCachedThreadPool(this,
-                "avatar-drive-handshake");
+        // the socket handshake and Start wait here, each bounded by its timeout (the API call holds no thread). A few
+        // at once: a storm of starts then reaches the avatar side spaced, so that each drive's first chunks are read
+        // when they are written and its lead holds, instead of hundreds of handshakes fighting for the same cores
+        ExecutorService handshakes = getContext().getExecutorServiceManager().newFixedThreadPool(this,
+                "avatar-drive-handshake", HANDSHAKE_THREADS);
         // readiness waits until a drive's clients have been made and used once on loopback (no vendor call)
         DriveWarmUp warmUp = new DriveWarmUp();
         HealthCheckRegistry health = HealthCheckRegistry.get(getContext());
@@ -114,12 +118,11 @@ public class AvatarDriveRoute extends RouteBuilder {
                 .errorHandler(noErrorHandler())
                 .removeHeaders("*")
                 .process(steps::prepareCall)
-                // waiting for its turn holds no thread; the call itself then waits on a handshake thread
+                // waiting for its turn holds no thread, nor does the call
                 .throttle(exchangeProperty(AvatarDriveConstants.API_PERMITS)).totalRequestsMode().timePeriodMillis(RATE_WINDOW_MS)
                     .correlationExpression(exchangeProperty(AvatarDriveConstants.APP_ID)).asyncDelayed()
-                .threads().executorService(handshakes)
                 .process(steps::signedRequest)
-                .process(steps::callApi)
+                .process(steps.callApi())
                 .process(steps::ticket);
 
         from(START).routeId("avatar-drive-start").streamCache("false")

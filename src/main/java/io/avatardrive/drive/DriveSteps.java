@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.function.LongSupplier;
 import java.util.regex.Pattern;
@@ -326,13 +327,28 @@ public final class DriveSteps {
     }
 
     /**
-     * The DriveByWsStream call, on a handshake thread: every wait of it bounded by zego.api-timeout-ms as a whole (a
-     * timeout is an API failure, retried with back-off), so a vendor that hangs or drips holds only its own task.
+     * The DriveByWsStream call, holding no thread while it waits: bounded by zego.api-timeout-ms as a whole (a timeout
+     * is an API failure, retried with back-off), so a vendor that hangs or drips holds only its own task, and a storm
+     * of starts costs no thread per call.
      */
-    void callApi(Exchange exchange) throws IOException, InterruptedException {
-        DriveSettings settings = exchange.getProperty(AvatarDriveConstants.DRIVE, ActiveDrive.class).settings();
-        exchange.getMessage().setBody(api.call(settings.apiUrl(), exchange.getMessage().getHeader(Exchange.HTTP_QUERY,
-                String.class), exchange.getMessage().getBody(String.class), settings.apiTimeoutMs()));
+    AsyncProcessor callApi() {
+        return new AsyncProcessorSupport() {
+            @Override
+            public boolean process(Exchange exchange, AsyncCallback callback) {
+                DriveSettings settings = exchange.getProperty(AvatarDriveConstants.DRIVE, ActiveDrive.class).settings();
+                api.call(settings.apiUrl(), exchange.getMessage().getHeader(Exchange.HTTP_QUERY, String.class),
+                        exchange.getMessage().getBody(String.class), settings.apiTimeoutMs()).whenComplete((answer, failure) -> {
+                            if (failure != null) {
+                                exchange.setException(failure instanceof CompletionException && failure.getCause() != null
+                                        ? failure.getCause() : failure);
+                            } else {
+                                exchange.getMessage().setBody(answer);
+                            }
+                            callback.done(false);
+                        });
+                return false;
+            }
+        };
     }
 
     void ticket(Exchange exchange) {

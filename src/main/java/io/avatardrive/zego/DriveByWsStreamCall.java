@@ -13,12 +13,15 @@ import java.net.http.HttpTimeoutException;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.List;
+import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Flow;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.net.ssl.SSLContext;
 
@@ -35,7 +38,17 @@ public final class DriveByWsStreamCall {
     /** ZEGO's answer is a few hundred bytes; anything much larger is not its answer. */
     public static final int MAX_ANSWER_BYTES = 64 * 1024;
 
+    /**
+     * Calls sent and not yet answered. A storm of starts is sent a few at a time, so the vendor's side is not flooded
+     * with hundreds of connections at once; a hung call holds one turn until its deadline, so it takes more than this
+     * many hung tasks at once before a healthy one waits.
+     */
+    static final int MAX_IN_FLIGHT = 16;
+
     private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private final Queue<Runnable> waiting = new ConcurrentLinkedQueue<>();
 
     private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
             .version(HttpClient.Version.HTTP_1_1).build();
@@ -65,32 +78,105 @@ public final class DriveByWsStreamCall {
     }
 
     /**
-     * Posts {@code body} to {@code apiUrl} with the signed {@code query}.
-     *
-     * @throws SocketTimeoutException when the whole answer did not come within {@code timeoutMs}
-     * @throws IOException            when the call failed, or the answer is not DriveByWsStream's
+     * Posts {@code body} to {@code apiUrl} with the signed {@code query}, holding no thread while it waits: the stage
+     * fails with a {@link SocketTimeoutException} when the whole answer did not come within {@code timeoutMs}, or with
+     * an {@link IOException} when the call failed or the answer is not DriveByWsStream's.
      */
-    public DriveByWsStreamResponse call(String apiUrl, String query, String body, long timeoutMs)
-            throws IOException, InterruptedException {
+    public CompletableFuture<DriveByWsStreamResponse> call(String apiUrl, String query, String body, long timeoutMs) {
+        CompletableFuture<DriveByWsStreamResponse> answered = new CompletableFuture<>();
+        // a call waiting for its turn counts against its deadline too
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMs);
+        answered.orTimeout(timeoutMs, TimeUnit.MILLISECONDS);
+        Runnable send = () -> {
+            long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+            if (answered.isDone() || left <= 0) {
+                turnEnded();
+                return;
+            }
+            send(apiUrl, query, body, left).whenComplete((answer, failure) -> {
+                turnEnded();
+                if (failure != null) {
+                    answered.completeExceptionally(failure instanceof CompletionException && failure.getCause() != null
+                            ? failure.getCause() : failure);
+                } else {
+                    answered.complete(answer);
+                }
+            });
+        };
+        if (turnTaken()) {
+            send.run();
+        } else {
+            waiting.add(send);
+            // a turn may have ended between the two
+            turnEnded(0);
+        }
+        return answered.exceptionallyCompose(failure -> CompletableFuture.failedFuture(
+                failure instanceof TimeoutException ? explained(failure, timeoutMs) : failure));
+    }
+
+    private boolean turnTaken() {
+        while (true) {
+            int now = inFlight.get();
+            if (now >= MAX_IN_FLIGHT) {
+                return false;
+            }
+            if (inFlight.compareAndSet(now, now + 1)) {
+                return true;
+            }
+        }
+    }
+
+    private void turnEnded() {
+        turnEnded(1);
+    }
+
+    /** Gives back {@code ended} turns, then hands free turns to calls that wait for one. */
+    private void turnEnded(int ended) {
+        inFlight.addAndGet(-ended);
+        while (!waiting.isEmpty() && turnTaken()) {
+            Runnable next = waiting.poll();
+            if (next == null) {
+                inFlight.decrementAndGet();
+                return;
+            }
+            next.run();
+        }
+    }
+
+    private CompletableFuture<DriveByWsStreamResponse> send(String apiUrl, String query, String body, long timeoutMs) {
         HttpRequest request = HttpRequest.newBuilder(URI.create(apiUrl + "?" + query))
                 .timeout(Duration.ofMillis(timeoutMs)).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build();
         CompletableFuture<HttpResponse<byte[]>> answer = http.sendAsync(request, DriveByWsStreamCall::limited);
-        HttpResponse<byte[]> response;
-        try {
-            response = answer.get(timeoutMs, TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
-            answer.cancel(true);
-            throw new SocketTimeoutException("no whole answer within " + timeoutMs + " ms");
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof HttpTimeoutException) {
-                throw new SocketTimeoutException("no answer within " + timeoutMs + " ms");
+        return answer.orTimeout(timeoutMs, TimeUnit.MILLISECONDS).handle((response, failure) -> {
+            if (failure != null) {
+                answer.cancel(true);
+                throw new CompletionException(explained(failure, timeoutMs));
             }
-            // the client's messages, and its causes', may name the request's URI and with it the signature: only the
-            // kind of failure goes on
-            throw new IOException(cause instanceof AnswerTooLarge ? cause.getMessage() : cause.getClass().getSimpleName());
+            try {
+                return read(response);
+            } catch (IOException e) {
+                throw new CompletionException(e);
+            }
+        });
+    }
+
+    /**
+     * The client's messages, and its causes', may name the request's URI and with it the signature: only the kind of
+     * failure goes on.
+     */
+    private static IOException explained(Throwable failure, long timeoutMs) {
+        Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+        if (cause instanceof TimeoutException) {
+            return new SocketTimeoutException("no whole answer within " + timeoutMs + " ms");
         }
+        if (cause instanceof HttpTimeoutException) {
+            return new SocketTimeoutException("no answer within " + timeoutMs + " ms");
+        }
+        return new IOException(cause instanceof AnswerTooLarge ? cause.getMessage() : cause.getClass().getSimpleName());
+    }
+
+    private static DriveByWsStreamResponse read(HttpResponse<byte[]> response) throws IOException {
         if (response.statusCode() != 200) {
             throw new IOException("DriveByWsStream answered HTTP " + response.statusCode()
                                   + (response.statusCode() / 100 == 3 ? " (a redirect, not followed)" : ""));
