@@ -73,26 +73,45 @@ class SeveralInstancesTest {
                 "--user", USER, "--password", PASSWORD, "--require-login", "--silent", "--no-web", "--nio",
                 "--no-autotune", "--no-fsync", "--no-amqp-acceptor", "--no-hornetq-acceptor", "--no-mqtt-acceptor",
                 "--no-stomp-acceptor", "--host", "127.0.0.1", "--default-port", Integer.toString(brokerPort),
-                "--queues", "avatar.drive:anycast,avatar.drive.results:anycast,avatar.drive.DLQ:anycast"));
+                "--queues", "avatar.drive:anycast,avatar.drive.pieces:anycast,avatar.drive.results:anycast,avatar.drive.DLQ:anycast",
+                "--addresses", "avatar.drive.interrupts:multicast"));
         installGroupingPlugin(instance);
         StringBuffer output = new StringBuffer();
         broker = new ProcessBuilder(instance.resolve("bin/artemis").toString(), "run").redirectErrorStream(true).start();
         collect(broker, output);
-        await().atMost(Duration.ofSeconds(60)).until(() -> output.toString().contains("AMQ221007"));
+        try {
+            await().atMost(Duration.ofSeconds(60)).failFast(() -> !broker.isAlive())
+                    .until(() -> output.toString().contains("AMQ221007"));
+        } catch (org.awaitility.core.TerminalFailureException | org.awaitility.core.ConditionTimeoutException e) {
+            throw new AssertionError("the broker did not start:\n" + output, e);
+        }
     }
 
     /** As the README tells a broker admin: the project's jar in the broker's lib/, the plugin in broker.xml. */
     private static void installGroupingPlugin(Path instance) throws IOException {
-        String resource = TaskGroupPlugin.class.getName().replace('.', '/') + ".class";
-        try (JarOutputStream jar = new JarOutputStream(Files.newOutputStream(instance.resolve("lib/avatar-drive.jar")))) {
-            jar.putNextEntry(new JarEntry(resource));
-            jar.write(Files.readAllBytes(Path.of("target/classes").resolve(resource)));
-            jar.closeEntry();
+        String plugin = TaskGroupPlugin.class.getName().replace('.', '/');
+        Path classes = Path.of("target/classes");
+        try (JarOutputStream jar = new JarOutputStream(Files.newOutputStream(instance.resolve("lib/avatar-drive.jar")));
+             var files = Files.list(classes.resolve(plugin).getParent())) {
+            // the plugin and its nested classes
+            for (Path file : files.filter(f -> f.getFileName().toString().startsWith("TaskGroupPlugin")).toList()) {
+                jar.putNextEntry(new JarEntry(classes.relativize(file).toString()));
+                jar.write(Files.readAllBytes(file));
+                jar.closeEntry();
+            }
         }
         Path xml = instance.resolve("etc/broker.xml");
         String config = Files.readString(xml).replace("</core>",
                 "<broker-plugins><broker-plugin class-name=\"" + TaskGroupPlugin.class.getName() + "\">"
-                + "<property key=\"address\" value=\"avatar.drive\"/></broker-plugin></broker-plugins></core>");
+                + "<property key=\"address\" value=\"avatar.drive\"/></broker-plugin></broker-plugins>"
+                + "<diverts><divert name=\"avatar-drive-interrupts\"><address>avatar.drive</address>"
+                + "<forwarding-address>avatar.drive.interrupts</forwarding-address>"
+                + "<filter string=\"Interrupt = TRUE OR Interrupt = 'true'\"/><routing-type>MULTICAST</routing-type>"
+                + "<exclusive>false</exclusive></divert>"
+                + "<divert name=\"avatar-drive-pieces\"><address>avatar.drive</address>"
+                + "<forwarding-address>avatar.drive.pieces</forwarding-address>"
+                + "<filter string=\"UtteranceId IS NOT NULL\"/><routing-type>ANYCAST</routing-type>"
+                + "<exclusive>true</exclusive></divert></diverts></core>");
         Files.writeString(xml, config);
     }
 
@@ -224,6 +243,78 @@ class SeveralInstancesTest {
                 }
             }
         }
+    }
+
+    @Test
+    void eightActiveTasksSpreadOverTwoInstancesAndAQueueInterruptCutsWhicheverInstanceDrivesItsTask() throws Exception {
+        try (ZegoStandIn standIn = new ZegoStandIn(APP_ID, SECRET, 1000, 300).start(AvailablePortFinder.getNextAvailable())) {
+            List<String> settings = List.of("-Dbroker.url=tcp://127.0.0.1:" + brokerPort, "-Dbroker.username=" + USER,
+                    "-Ddrive.idempotency.jdbc-url=" + postgres.getJdbcUrl("postgres", "postgres"),
+                    "-Dzego.app-id=" + APP_ID, "-Dzego.server-secret=" + SECRET, "-Dzego.task-id=t",
+                    "-Dzego.api-url=" + standIn.apiUrl());
+            StringBuffer first = new StringBuffer();
+            StringBuffer second = new StringBuffer();
+            Process a = instance("spread-a", settings, first);
+            await().atMost(Duration.ofSeconds(60)).until(() -> first.toString().contains(") started in"));
+            // the second instance joins later, as an autoscaler adds one: its consumers come after all of the first's
+            Process b = instance("spread-b", settings, second);
+            try {
+                await().atMost(Duration.ofSeconds(60)).until(() -> second.toString().contains(") started in"));
+                int tasks = 8;
+                try (Connection connection = new ActiveMQConnectionFactory("tcp://127.0.0.1:" + brokerPort, USER,
+                        PASSWORD).createConnection()) {
+                    Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
+                    MessageProducer producer = session.createProducer(session.createQueue("avatar.drive"));
+                    for (int task = 0; task < tasks; task++) {
+                        producer.send(clip(session, "spread-" + task, "long.wav", 20, false));
+                    }
+                    await().atMost(Duration.ofSeconds(30)).until(() -> standIn.drives().stream()
+                            .filter(d -> d.taskId().startsWith("spread-") && d.bytes() > 0).count() == tasks);
+                    long onFirst = countDriving(first, "long.wav");
+                    long onSecond = countDriving(second, "long.wav");
+                    assertTrue(onFirst >= 2 && onSecond >= 2, "8 active tasks: " + onFirst + " on the first instance, "
+                                                              + onSecond + " on the second");
+                    // users barge in on every conversation, wherever it is driven
+                    for (int task = 0; task < tasks; task++) {
+                        producer.send(clip(session, "spread-" + task, "reply.wav", 0.3, true));
+                    }
+                }
+                await().atMost(Duration.ofSeconds(30)).until(() -> standIn.completedDrives().stream()
+                        .filter(d -> d.taskId().startsWith("spread-")).count() == 2L * tasks);
+                for (int task = 0; task < tasks; task++) {
+                    String taskId = "spread-" + task;
+                    List<StandInDrive> drives = standIn.completedDrives().stream().filter(d -> d.taskId().equals(taskId))
+                            .sorted(Comparator.comparingLong(StandInDrive::connectedAtNanos)).toList();
+                    assertTrue(drives.get(0).bytes() < 16000 * 2 * 20, taskId + "'s long clip was not cut");
+                    assertEquals(Math.round(16000 * 2 * 0.3), drives.get(1).bytes(), taskId + "'s reply spoken whole");
+                }
+                assertEquals(List.of(), standIn.violations());
+                // one report per clip, interrupted ones included (read here, so the other tests see only theirs)
+                assertEquals(Map.of("long.wav", (long) tasks, "reply.wav", (long) tasks), reports(2 * tasks));
+            } finally {
+                for (Process instance : List.of(a, b)) {
+                    instance.destroy();
+                    instance.waitFor(30, TimeUnit.SECONDS);
+                    instance.destroyForcibly();
+                }
+            }
+        }
+    }
+
+    private static long countDriving(StringBuffer output, String clip) {
+        return output.toString().lines().filter(l -> l.contains("DriveSteps - Driving " + clip + " ")).count();
+    }
+
+    private static BytesMessage clip(Session session, String taskId, String name, double seconds, boolean interrupt)
+            throws Exception {
+        BytesMessage clip = session.createBytesMessage();
+        clip.writeBytes(TestClips.wav16(16000, TestClips.pcm16(16000, seconds)));
+        clip.setStringProperty("TaskId", taskId);
+        clip.setStringProperty("ClipName", name);
+        if (interrupt) {
+            clip.setBooleanProperty("Interrupt", true);
+        }
+        return clip;
     }
 
     private static String lines(StringBuffer output, String taskId) {
