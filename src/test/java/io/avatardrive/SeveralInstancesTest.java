@@ -1,13 +1,9 @@
 package io.avatardrive;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -17,14 +13,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.jar.JarEntry;
-import java.util.jar.JarOutputStream;
 import java.util.stream.Collectors;
 
-import io.avatardrive.queue.TaskGroupPlugin;
 import io.avatardrive.standin.StandInDrive;
 import io.avatardrive.standin.ZegoStandIn;
 import io.avatardrive.support.ChunkedPost;
+import io.avatardrive.support.StockArtemis;
 import io.avatardrive.support.TestClips;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import jakarta.jms.BytesMessage;
@@ -50,7 +44,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class SeveralInstancesTest {
 
-    private static final Path ARTEMIS_HOME = Path.of("target/artemis/apache-artemis-2.40.0");
     private static final String USER = "app";
     private static final String PASSWORD = "app-pw";
     private static final String APP_ID = "424242";
@@ -59,68 +52,22 @@ class SeveralInstancesTest {
     @TempDir
     static Path work;
     private static EmbeddedPostgres postgres;
-    private static Process broker;
+    private static StockArtemis broker;
     private static int brokerPort;
 
     @BeforeAll
     static void startPostgresAndBroker() throws Exception {
-        Assumptions.assumeTrue(Files.isExecutable(ARTEMIS_HOME.resolve("bin/artemis")),
+        Assumptions.assumeTrue(StockArtemis.available(),
                 "the stock Artemis distribution is unpacked by Maven (generate-test-resources)");
         postgres = EmbeddedPostgres.builder().start();
-        brokerPort = AvailablePortFinder.getNextAvailable();
-        Path instance = work.resolve("broker");
-        run(List.of(ARTEMIS_HOME.resolve("bin/artemis").toAbsolutePath().toString(), "create", instance.toString(),
-                "--user", USER, "--password", PASSWORD, "--require-login", "--silent", "--no-web", "--nio",
-                "--no-autotune", "--no-fsync", "--no-amqp-acceptor", "--no-hornetq-acceptor", "--no-mqtt-acceptor",
-                "--no-stomp-acceptor", "--host", "127.0.0.1", "--default-port", Integer.toString(brokerPort),
-                "--queues", "avatar.drive:anycast,avatar.drive.pieces:anycast,avatar.drive.results:anycast,avatar.drive.DLQ:anycast",
-                "--addresses", "avatar.drive.interrupts:multicast"));
-        installGroupingPlugin(instance);
-        StringBuffer output = new StringBuffer();
-        broker = new ProcessBuilder(instance.resolve("bin/artemis").toString(), "run").redirectErrorStream(true).start();
-        collect(broker, output);
-        try {
-            await().atMost(Duration.ofSeconds(60)).failFast(() -> !broker.isAlive())
-                    .until(() -> output.toString().contains("AMQ221007"));
-        } catch (org.awaitility.core.TerminalFailureException | org.awaitility.core.ConditionTimeoutException e) {
-            throw new AssertionError("the broker did not start:\n" + output, e);
-        }
-    }
-
-    /** As the README tells a broker admin: the project's jar in the broker's lib/, the plugin in broker.xml. */
-    private static void installGroupingPlugin(Path instance) throws IOException {
-        String plugin = TaskGroupPlugin.class.getName().replace('.', '/');
-        Path classes = Path.of("target/classes");
-        try (JarOutputStream jar = new JarOutputStream(Files.newOutputStream(instance.resolve("lib/avatar-drive.jar")));
-             var files = Files.list(classes.resolve(plugin).getParent())) {
-            // the plugin and its nested classes
-            for (Path file : files.filter(f -> f.getFileName().toString().startsWith("TaskGroupPlugin")).toList()) {
-                jar.putNextEntry(new JarEntry(classes.relativize(file).toString()));
-                jar.write(Files.readAllBytes(file));
-                jar.closeEntry();
-            }
-        }
-        Path xml = instance.resolve("etc/broker.xml");
-        String config = Files.readString(xml).replace("</core>",
-                "<broker-plugins><broker-plugin class-name=\"" + TaskGroupPlugin.class.getName() + "\">"
-                + "<property key=\"address\" value=\"avatar.drive\"/></broker-plugin></broker-plugins>"
-                + "<diverts><divert name=\"avatar-drive-interrupts\"><address>avatar.drive</address>"
-                + "<forwarding-address>avatar.drive.interrupts</forwarding-address>"
-                + "<filter string=\"Interrupt = TRUE OR Interrupt = 'true'\"/><routing-type>MULTICAST</routing-type>"
-                + "<exclusive>false</exclusive></divert>"
-                + "<divert name=\"avatar-drive-pieces\"><address>avatar.drive</address>"
-                + "<forwarding-address>avatar.drive.pieces</forwarding-address>"
-                + "<filter string=\"UtteranceId IS NOT NULL\"/><routing-type>ANYCAST</routing-type>"
-                + "<exclusive>true</exclusive></divert></diverts></core>");
-        Files.writeString(xml, config);
+        broker = StockArtemis.start(work.resolve("broker"), USER, PASSWORD);
+        brokerPort = broker.port();
     }
 
     @AfterAll
     static void stop() throws Exception {
         if (broker != null) {
-            broker.destroy();
-            broker.waitFor(30, TimeUnit.SECONDS);
-            broker.destroyForcibly();
+            broker.close();
         }
         if (postgres != null) {
             postgres.close();
@@ -386,29 +333,5 @@ class SeveralInstancesTest {
         ProcessLifecycleTest app = new ProcessLifecycleTest();
         app.data = Files.createDirectories(work.resolve(name));
         return app.start(new CountDownLatch(1), settings, Map.of("BROKER_PASSWORD", PASSWORD), output);
-    }
-
-    private static void run(List<String> command) throws Exception {
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        StringBuffer output = new StringBuffer();
-        collect(process, output);
-        if (!process.waitFor(120, TimeUnit.SECONDS) || process.exitValue() != 0) {
-            throw new IllegalStateException(String.join(" ", command) + " failed:\n" + output);
-        }
-    }
-
-    private static void collect(Process process, StringBuffer output) {
-        Thread reader = new Thread(() -> {
-            try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(),
-                    StandardCharsets.UTF_8))) {
-                for (String line = in.readLine(); line != null; line = in.readLine()) {
-                    output.append(line).append('\n');
-                }
-            } catch (IOException ignored) {
-                // the process ended
-            }
-        });
-        reader.setDaemon(true);
-        reader.start();
     }
 }

@@ -184,6 +184,7 @@ public final class DriveBenchmark {
                     case "text" -> text(option("text-conversations"));
                     case "idle" -> idle(option("idle-folders"));
                     case "cold" -> cold();
+                    case "spread" -> spread(Integer.parseInt(options.getOrDefault("spread-tasks", "8")));
                     default -> throw new IllegalArgumentException("unknown scenario " + scenario);
                 }
             }
@@ -371,6 +372,13 @@ public final class DriveBenchmark {
     }
 
     /** A just-started instance's first live utterance per ingress, and its second (see {@link ColdStartScenario}). */
+    /** Two instances on one stock Artemis: how they share active tasks (see {@link SpreadScenario}). */
+    private void spread(int tasks) throws Exception {
+        Map<String, Object> f = new SpreadScenario(root).run(tasks);
+        figures.put("spread", f);
+        System.out.printf("spread of %d tasks over two instances: %s%n", tasks, f);
+    }
+
     private void cold() throws Exception {
         Map<String, Object> f = new ColdStartScenario(root).run();
         figures.put("cold", f);
