@@ -77,10 +77,7 @@ class SeveralInstancesTest {
     @Test
     void killingOneOfTwoInstancesMidBurstSpeaksNoClipTwiceAndKeepsEachTasksOrder() throws Exception {
         try (ZegoStandIn standIn = new ZegoStandIn(APP_ID, SECRET, 1000, 300).start(AvailablePortFinder.getNextAvailable())) {
-            List<String> settings = List.of("-Dbroker.url=tcp://127.0.0.1:" + brokerPort, "-Dbroker.username=" + USER,
-                    "-Ddrive.idempotency.jdbc-url=" + postgres.getJdbcUrl("postgres", "postgres"),
-                    "-Dzego.app-id=" + APP_ID, "-Dzego.server-secret=" + SECRET, "-Dzego.task-id=t",
-                    "-Dzego.api-url=" + standIn.apiUrl(), "-Ddrive.queue-consumers=4");
+            List<String> settings = settings(standIn, "-Ddrive.queue-consumers=4");
             StringBuffer first = new StringBuffer();
             StringBuffer second = new StringBuffer();
             Process a = instance("a", settings, first);
@@ -130,11 +127,7 @@ class SeveralInstancesTest {
                                                                         + lines(first, taskId) + "\n--\n" + lines(second, taskId));
                 }
             } finally {
-                for (Process instance : List.of(a, b)) {
-                    instance.destroy();
-                    instance.waitFor(30, TimeUnit.SECONDS);
-                    instance.destroyForcibly();
-                }
+                stop(a, b);
             }
         }
     }
@@ -142,18 +135,12 @@ class SeveralInstancesTest {
     @Test
     void oneTaskSentToTwoInstancesAtOnceOverHttpAndWebSocketIsDrivenByOneInstanceAtATime() throws Exception {
         try (ZegoStandIn standIn = new ZegoStandIn(APP_ID, SECRET, 1000, 300).start(AvailablePortFinder.getNextAvailable())) {
-            List<String> settings = List.of("-Dbroker.url=tcp://127.0.0.1:" + brokerPort, "-Dbroker.username=" + USER,
-                    "-Ddrive.idempotency.jdbc-url=" + postgres.getJdbcUrl("postgres", "postgres"),
-                    "-Dzego.app-id=" + APP_ID, "-Dzego.server-secret=" + SECRET, "-Dzego.task-id=t",
-                    "-Dzego.api-url=" + standIn.apiUrl());
             int portA = AvailablePortFinder.getNextAvailable();
             int portB = AvailablePortFinder.getNextAvailable();
             StringBuffer first = new StringBuffer();
             StringBuffer second = new StringBuffer();
-            List<String> settingsA = new ArrayList<>(settings);
-            settingsA.add("-Dingress.port=" + portA);
-            List<String> settingsB = new ArrayList<>(settings);
-            settingsB.add("-Dingress.port=" + portB);
+            List<String> settingsA = settings(standIn, "-Dingress.port=" + portA);
+            List<String> settingsB = settings(standIn, "-Dingress.port=" + portB);
             Process a = instance("http", settingsA, first);
             Process b = instance("socket", settingsB, second);
             try {
@@ -183,11 +170,7 @@ class SeveralInstancesTest {
                         "the second drive connected before the first one's socket closed");
                 drives.forEach(d -> assertEquals(pcm.length, d.bytes(), "each utterance spoken whole"));
             } finally {
-                for (Process instance : List.of(a, b)) {
-                    instance.destroy();
-                    instance.waitFor(30, TimeUnit.SECONDS);
-                    instance.destroyForcibly();
-                }
+                stop(a, b);
             }
         }
     }
@@ -195,10 +178,7 @@ class SeveralInstancesTest {
     @Test
     void eightActiveTasksSpreadOverTwoInstancesAndAQueueInterruptCutsWhicheverInstanceDrivesItsTask() throws Exception {
         try (ZegoStandIn standIn = new ZegoStandIn(APP_ID, SECRET, 1000, 300).start(AvailablePortFinder.getNextAvailable())) {
-            List<String> settings = List.of("-Dbroker.url=tcp://127.0.0.1:" + brokerPort, "-Dbroker.username=" + USER,
-                    "-Ddrive.idempotency.jdbc-url=" + postgres.getJdbcUrl("postgres", "postgres"),
-                    "-Dzego.app-id=" + APP_ID, "-Dzego.server-secret=" + SECRET, "-Dzego.task-id=t",
-                    "-Dzego.api-url=" + standIn.apiUrl());
+            List<String> settings = settings(standIn);
             StringBuffer first = new StringBuffer();
             StringBuffer second = new StringBuffer();
             Process a = instance("spread-a", settings, first);
@@ -239,11 +219,7 @@ class SeveralInstancesTest {
                 // one report per clip, interrupted ones included (read here, so the other tests see only theirs)
                 assertEquals(Map.of("long.wav", (long) tasks, "reply.wav", (long) tasks), reports(2 * tasks));
             } finally {
-                for (Process instance : List.of(a, b)) {
-                    instance.destroy();
-                    instance.waitFor(30, TimeUnit.SECONDS);
-                    instance.destroyForcibly();
-                }
+                stop(a, b);
             }
         }
     }
@@ -333,5 +309,23 @@ class SeveralInstancesTest {
         ProcessLifecycleTest app = new ProcessLifecycleTest();
         app.data = Files.createDirectories(work.resolve(name));
         return app.start(new CountDownLatch(1), settings, Map.of("BROKER_PASSWORD", PASSWORD), output);
+    }
+
+    /** The settings every instance shares: the stock broker, the shared record, the stand-in; then {@code more}. */
+    private static List<String> settings(ZegoStandIn standIn, String... more) {
+        List<String> settings = new ArrayList<>(List.of("-Dbroker.url=tcp://127.0.0.1:" + brokerPort,
+                "-Dbroker.username=" + USER, "-Ddrive.idempotency.jdbc-url=" + postgres.getJdbcUrl("postgres", "postgres"),
+                "-Dzego.app-id=" + APP_ID, "-Dzego.server-secret=" + SECRET, "-Dzego.task-id=t",
+                "-Dzego.api-url=" + standIn.apiUrl()));
+        settings.addAll(List.of(more));
+        return settings;
+    }
+
+    private static void stop(Process... instances) throws InterruptedException {
+        for (Process instance : instances) {
+            instance.destroy();
+            instance.waitFor(30, TimeUnit.SECONDS);
+            instance.destroyForcibly();
+        }
     }
 }
