@@ -97,6 +97,59 @@ class InterruptTest extends LiveTestSupport {
     }
 
     @Test
+    void aStormOfHttpInterruptsCutsEveryTasksUtteranceWithStopBeforeItsReplyConnects() throws Exception {
+        int tasks = 20;
+        List<ChunkedPost> speaking = new java.util.ArrayList<>();
+        List<ChunkedPost> replies = new java.util.ArrayList<>();
+        byte[] reply = TestClips.pcm16(16000, 0.3);
+        try {
+            // long enough to still be speaking once the vendor's 10 calls a second have started all of them
+            byte[] longer = TestClips.pcm16(16000, 10.0);
+            for (int i = 0; i < tasks; i++) {
+                ChunkedPost post = new ChunkedPost(liveSettings.port(), "/tasks/storm-" + i + "/speak?name=long",
+                        "audio/pcm;rate=16000");
+                post.chunk(longer, 0, longer.length);
+                speaking.add(post);
+            }
+            for (int i = 0; i < tasks; i++) {
+                awaitSpeaking("storm-" + i);
+            }
+            // every user barges in at the same moment
+            for (int i = 0; i < tasks; i++) {
+                ChunkedPost post = new ChunkedPost(liveSettings.port(), "/tasks/storm-" + i + "/speak?name=reply&interrupt=true",
+                        "audio/pcm;rate=16000");
+                post.chunk(reply, 0, reply.length);
+                post.finishBody();
+                replies.add(post);
+            }
+            for (int i = 0; i < tasks; i++) {
+                assertEquals("interrupted", JSON.readTree(speaking.get(i).finish().body()).path("outcome").asText());
+                assertEquals("driven", JSON.readTree(replies.get(i).answer().body()).path("outcome").asText());
+            }
+        } finally {
+            for (ChunkedPost post : speaking) {
+                post.close();
+            }
+            for (ChunkedPost post : replies) {
+                post.close();
+            }
+        }
+        for (int i = 0; i < tasks; i++) {
+            String task = "storm-" + i;
+            List<StandInDrive> drives = standIn.drives().stream().filter(d -> task.equals(d.taskId()))
+                    .sorted(java.util.Comparator.comparingLong(StandInDrive::connectedAtNanos)).toList();
+            assertEquals(2, drives.size(), task);
+            StandInDrive cut = drives.get(0);
+            assertEquals(List.of("Start", "audio", "Stop"), cut.frames(), task + ": the cut drive still ends with Stop");
+            assertTrue(cut.bytes() < 16000 * 2 * 10, task + ": cut short");
+            assertTrue(cut.stoppedAtNanos() > 0 && cut.stoppedAtNanos() <= drives.get(1).connectedAtNanos(),
+                    task + ": the reply connected before the cut drive's Stop");
+            assertEquals(reply.length, drives.get(1).bytes(), task + ": the reply spoken whole");
+        }
+        assertTrue(standIn.violations().isEmpty(), standIn.violations().toString());
+    }
+
+    @Test
     void aWebSocketInterruptCutsTheTasksUtteranceAndThenSpeaks() throws Exception {
         try (ChunkedPost first = longUtterance("/tasks/ws-barge/speak")) {
             StandInDrive cut = awaitSpeaking("ws-barge");
