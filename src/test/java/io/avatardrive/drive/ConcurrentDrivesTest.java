@@ -43,9 +43,12 @@ class ConcurrentDrivesTest extends DriveTestSupport {
             return standIn.drives().stream().filter(d -> d.taskId().startsWith("many-"))
                     .filter(d -> d.playback().firstAudioAtNanos() > 0).count() == DRIVES;
         });
-        // and for half a second more, while all of them stream
-        await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(1)).pollInterval(Duration.ofMillis(50))
-                .until(() -> seen.addAll(driveThreads()) || true);
+        // and on, until every one of them has streamed a second of its audio
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50)).until(() -> {
+            seen.addAll(driveThreads());
+            return standIn.drives().stream().filter(d -> d.taskId().startsWith("many-"))
+                    .filter(d -> d.bytes() >= 32_000).count() == DRIVES;
+        });
         for (int i = 0; i < DRIVES; i++) {
             JsonNode report = awaitDone("many-" + i + "/clip.wav");
             StandInDrive heard = heardCompleted(report.get("driveId").asText());

@@ -122,7 +122,8 @@ class VolcTextDriveTest extends VendorDriveTestSupport {
         JsonNode interrupted = awaitDone("chat/long.txt");
         assertEquals("interrupted", interrupted.path("outcome").asText(), interrupted.toString());
         assertTrue(interrupted.path("reason").asText().contains("now.interrupt.txt"), interrupted.toString());
-        assertTrue(interrupted.path("wallMs").asLong() < longText.length() * 20L, "cut short: " + interrupted);
+        assertTrue(interrupted.path("wallMs").isIntegralNumber(), "how long it spoke: " + interrupted);
+        assertTrue(interrupted.get("wallMs").asLong() < longText.length() * 20L, "cut short: " + interrupted);
         assertStoppedWithCtl03(cut);
         assertEquals(0, cut.voiceEndAtNanos(), "the stopped speech never ended by itself");
 
