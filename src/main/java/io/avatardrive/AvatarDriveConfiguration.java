@@ -46,6 +46,7 @@ import io.avatardrive.settings.InboxSettings;
 import io.avatardrive.settings.InvalidSettingsException;
 import io.avatardrive.settings.LiveSettings;
 import io.avatardrive.settings.SamiSettings;
+import io.avatardrive.settings.StandInPolicy;
 import io.avatardrive.standin.SamiStandIn;
 import io.avatardrive.standin.VolcStandIn;
 import io.avatardrive.standin.ZegoStandIn;
@@ -90,17 +91,21 @@ public class AvatarDriveConfiguration implements CamelConfiguration {
     @Override
     public void configure(CamelContext context) throws Exception {
         DriveSettings settings = settings(context);
+        boolean standIns = StandInPolicy.from(lookup(context)).allowed();
+        if (!standIns) {
+            StandInPolicy.requireAccounts(settings);
+        }
         if (settings.hasCredentials()) {
             settings.requireCompleteCredentials();
             LOG.info("Driving the ZEGO avatar of AppId {} at {}", settings.appId(), settings.apiUrl());
-        } else {
+        } else if (standIns) {
             settings = startStandIn(context, settings);
         }
         settings.requireCompleteVendorCredentials();
-        if (!settings.volc().hasCredentials()) {
+        if (!settings.volc().hasCredentials() && standIns) {
             settings = startVolcStandIn(context, settings);
         }
-        if (!settings.sami().hasCredentials()) {
+        if (!settings.sami().hasCredentials() && standIns) {
             settings = startSamiStandIn(context, settings);
         }
         requireWritable("drive.inbox", settings.inbox());

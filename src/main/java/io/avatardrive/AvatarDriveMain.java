@@ -15,11 +15,34 @@ public final class AvatarDriveMain {
     private AvatarDriveMain() {
     }
 
+    /**
+     * camel-main's own profile switch (camel.main.profile, env CAMEL_MAIN_PROFILE): with explicit locations camel-main
+     * no longer adds application-PROFILE.properties itself, so they name it, ahead of the base files it overrides.
+     */
+    static String profile() {
+        String profile = System.getProperty("camel.main.profile", System.getenv("CAMEL_MAIN_PROFILE"));
+        if (profile == null || profile.isBlank()) {
+            return null;
+        }
+        if (!profile.matches("[A-Za-z0-9_-]{1,32}")) {
+            System.err.println("avatar-drive cannot start: camel.main.profile '" + profile.replaceAll("[^ -~]", "?")
+                               + "' is not a profile name ([A-Za-z0-9_-])");
+            System.exit(2);
+        }
+        return profile;
+    }
+
+    /** ./application[-PROFILE].properties first if present, then the copies in the jar. */
+    static String propertyLocations(String profile) {
+        String base = "file:application.properties;optional=true,classpath:application.properties";
+        return profile == null ? base : "file:application-" + profile + ".properties;optional=true,classpath:application-"
+                                        + profile + ".properties;optional=true," + base;
+    }
+
     public static void main(String[] args) throws Exception {
         Main main = new Main();
         main.configure().addConfiguration(AvatarDriveConfiguration.class);
-        main.setPropertyPlaceholderLocations(
-                "file:application.properties;optional=true,classpath:application.properties");
+        main.setPropertyPlaceholderLocations(propertyLocations(profile()));
         // an operator edits ./routes without rebuilding; started elsewhere, the copy in the jar is used
         if (System.getProperty("camel.main.routesIncludePattern") == null) {
             main.configure().setRoutesIncludePattern(

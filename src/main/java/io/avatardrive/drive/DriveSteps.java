@@ -127,6 +127,16 @@ public final class DriveSteps {
             throw new DriveFailure(Stage.READ, name + ": Backend '" + backend + "' is not " + DriveSettings.ZEGO + " or "
                                                + DriveSettings.VOLC_TTA, null);
         }
+        // without an account (and, under drive.stand-ins = never, without a stand-in) a vendor refuses its clips by name
+        if (DriveSettings.VOLC_TTA.equals(backend) && !settings.volc().hasCredentials()) {
+            throw new DriveFailure(Stage.READ, name + ": the volc-tta backend has no account here (volc.app-id is not"
+                                               + " set)", null);
+        }
+        if (DriveSettings.ZEGO.equals(backend) && !settings.hasCredentials()) {
+            throw new DriveFailure(Stage.READ, name + ": the zego backend has no account here (zego.app-id is not set)",
+                    null);
+        }
+
         Optional<TextKind> words = TextKind.ofLabel(exchange.getMessage().getHeader(AvatarDriveConstants.FORMAT, String.class))
                 .or(() -> TextKind.ofName(name));
         if (words.isPresent()) {
@@ -159,6 +169,10 @@ public final class DriveSteps {
             } else if (live) {
                 clip = clip.asLive();
             }
+        }
+        if (!speaker.isEmpty() && !settings.sami().hasCredentials()) {
+            throw new DriveFailure(Stage.VOICE, name + ": voice conversion to " + speaker + " has no account here"
+                                                + " (sami.appkey is not set)", null);
         }
         if (!speaker.isEmpty()) {
             exchange.setProperty(AvatarDriveConstants.STAGE, Stage.VOICE);
