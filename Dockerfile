@@ -6,6 +6,8 @@ COPY mvnw pom.xml ./
 RUN ./mvnw -q -B dependency:go-offline
 COPY src/ src/
 COPY routes/ routes/
+# the Kamelet is packaged into the jar (classpath:kamelets)
+COPY kamelets/ kamelets/
 RUN ./mvnw -q -B -DskipTests package
 
 FROM eclipse-temurin:17-jre
@@ -20,7 +22,10 @@ COPY samples/ /app/samples/
 # `docker run -p` can publish them; the application refuses to start that way unless BROKER_USERNAME /
 # BROKER_PASSWORD, INGRESS_USERNAME / INGRESS_PASSWORD and MANAGEMENT_USERNAME / MANAGEMENT_PASSWORD are given (see
 # the README's Docker section).
-ENV DRIVE_INBOX=/data/inbox \
+# a container is a production run: camel-main's prod profile, under which a vendor account that is not set stops the
+# start (naming the key) instead of driving a local stand-in
+ENV CAMEL_MAIN_PROFILE=prod \
+    DRIVE_INBOX=/data/inbox \
     DRIVE_DONE=/data/done \
     DRIVE_ERROR=/data/error \
     DRIVE_SPOOL=/data/spool \
