@@ -111,11 +111,6 @@ public class AvatarDriveConfiguration implements CamelConfiguration {
         requireWritable("drive.inbox", settings.inbox());
         requireWritable("drive.done", settings.done());
         requireWritable("drive.error", settings.error());
-        int handedBack = ClipArchive.handBack(settings.inbox());
-        if (handedBack > 0) {
-            LOG.info("{} clip(s) that an earlier version kept in a hidden folder of the inbox are back in the inbox",
-                    handedBack);
-        }
         LOG.info("Watching {} (done: {}, error: {})", settings.inbox(), settings.done(), settings.error());
         // on SIGTERM, drives in flight get this long to finish and send Stop before the process exits
         ApplicationSettings application = ApplicationSettings.from(lookup(context));

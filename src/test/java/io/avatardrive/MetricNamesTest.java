@@ -7,6 +7,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.List;
 
+import io.avatardrive.support.ChunkedPost;
 import io.avatardrive.support.RunningApp;
 import io.avatardrive.support.TestClips;
 import org.apache.camel.test.AvailablePortFinder;
@@ -29,7 +30,8 @@ class MetricNamesTest {
         int ingress = AvailablePortFinder.getNextAvailable();
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         try (RunningApp app = RunningApp.start(data,
-                List.of("-Dmanagement.port=" + management, "-Dingress.port=" + ingress))) {
+                List.of("-Dmanagement.port=" + management, "-Dingress.port=" + ingress,
+                        "-Ddrive.utterance-gap-ms=500"))) {
             String before = scrape(http, management);
             for (String zero : List.of("avatar_drive_started_total 0.0", "avatar_drive_succeeded_total 0.0",
                     "avatar_drive_audio_seconds_total 0.0", "avatar_drive_active 0.0",
@@ -50,6 +52,15 @@ class MetricNamesTest {
             assertTrue(after.contains("avatar_drive_ended_total{outcome=\"driven\"} 1.0"), after);
             assertFalse(after.contains("avatar_drive_max_lead_ms_milliseconds"),
                     "the lead histogram has its documented name");
+            // an utterance whose producer goes quiet is cut: it ended with a report and Stop, but did not succeed
+            try (ChunkedPost quiet = new ChunkedPost(ingress, "/tasks/local-avatar/speak", "audio/pcm;rate=16000")) {
+                byte[] pcm = TestClips.pcm16(16000, 0.3);
+                quiet.chunk(pcm, 0, pcm.length);
+                assertTrue(quiet.answer().body().contains("\"outcome\":\"cut\""));
+            }
+            String cut = scrape(http, management);
+            assertTrue(cut.contains("avatar_drive_ended_total{outcome=\"cut\"} 1.0"), cut);
+            assertTrue(cut.contains("avatar_drive_succeeded_total 1.0"), "a cut drive is not a success:\n" + cut);
         }
     }
 

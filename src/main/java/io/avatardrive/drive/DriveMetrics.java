@@ -62,7 +62,10 @@ final class DriveMetrics {
             active.decrementAndGet();
         }
         if (registry != null) {
-            registry.counter("avatar_drive_succeeded").increment();
+            // spoken to its end; an interrupted or cut drive ended with a report but is counted only by its outcome
+            if (report.outcome() == Outcome.DRIVEN) {
+                registry.counter("avatar_drive_succeeded").increment();
+            }
             registry.counter("avatar_drive_ended", "outcome", report.outcome().label()).increment();
             Counter.builder("avatar_drive_audio_seconds").register(registry).increment(report.audioMs() / 1000.0);
             maxLead().record(report.maxLeadMs());

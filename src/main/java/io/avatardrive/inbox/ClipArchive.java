@@ -5,7 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -27,12 +26,6 @@ import org.slf4j.LoggerFactory;
 public final class ClipArchive implements Processor {
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-
-    /**
-     * Hidden folders of the inbox where earlier versions kept clips: cut short by a shutdown, or whose filing failed.
-     * Whatever is found there at start-up goes back into the inbox.
-     */
-    static final List<String> LEGACY_FOLDERS = List.of(".resume", ".failed");
 
     private static final Logger LOG = LoggerFactory.getLogger(ClipArchive.class);
 
@@ -106,33 +99,6 @@ public final class ClipArchive implements Processor {
             throw e;
         }
         return target;
-    }
-
-    /**
-     * Hands back what earlier versions kept in hidden folders of the inbox, before it is watched again; returns how
-     * many clips. A clip whose name is taken in the inbox comes back as NAME-2.EXT, never over another.
-     */
-    public static int handBack(Path inbox) throws IOException {
-        int count = 0;
-        for (String folder : LEGACY_FOLDERS) {
-            Path kept = inbox.resolve(folder);
-            if (!Files.isDirectory(kept, LinkOption.NOFOLLOW_LINKS)) {
-                continue;
-            }
-            try (var clips = Files.walk(kept)) {
-                for (Path clip : clips.filter(p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)).toList()) {
-                    Path wanted = inbox.resolve(kept.relativize(clip));
-                    Path back = wanted;
-                    for (int n = 2; Files.exists(back, LinkOption.NOFOLLOW_LINKS); n++) {
-                        back = wanted.resolveSibling(numbered(wanted.getFileName().toString(), n));
-                    }
-                    Files.createDirectories(back.getParent());
-                    Files.move(clip, back);
-                    count++;
-                }
-            }
-        }
-        return count;
     }
 
     private static Path report(Path clip, String suffix) {

@@ -34,8 +34,6 @@ public record DriveSettings(
         int chunkMs,
         int leadMs,
         int maxConcurrent,
-        long pollDelayMs,
-        String readLock,
         long stallTimeoutMs,
         String backend,
         String speaker,
@@ -75,8 +73,6 @@ public record DriveSettings(
                 r.positive("drive.chunk-ms", 100),
                 r.nonNegative("drive.lead-ms", 500),
                 r.positive("drive.max-concurrent", 64),
-                r.positive("drive.poll-delay-ms", 100),
-                r.text("drive.read-lock", "none"),
                 r.positive("drive.stall-timeout-ms", 10_000),
                 r.backend("drive.backend", ZEGO),
                 r.text("voice.speaker", ""),
@@ -127,19 +123,19 @@ public record DriveSettings(
 
     public DriveSettings withStandIn(String standInApiUrl, String standInAppId, String standInSecret, String defaultTask) {
         return new DriveSettings(standInApiUrl, standInAppId, standInSecret, taskId.isBlank() ? defaultTask : taskId,
-                wsTrustAll, apiQps, apiTimeoutMs, inbox, done, error, pcmSampleRate, chunkMs, leadMs, maxConcurrent, pollDelayMs,
-                readLock, stallTimeoutMs, backend, speaker, volc, sami);
+                wsTrustAll, apiQps, apiTimeoutMs, inbox, done, error, pcmSampleRate, chunkMs, leadMs, maxConcurrent,
+                stallTimeoutMs, backend, speaker, volc, sami);
     }
 
     public DriveSettings withVolc(VolcSettings local) {
         return new DriveSettings(apiUrl, appId, serverSecret, taskId, wsTrustAll, apiQps, apiTimeoutMs, inbox, done, error,
-                pcmSampleRate, chunkMs, leadMs, maxConcurrent, pollDelayMs, readLock, stallTimeoutMs, backend, speaker,
+                pcmSampleRate, chunkMs, leadMs, maxConcurrent, stallTimeoutMs, backend, speaker,
                 local, sami);
     }
 
     public DriveSettings withSami(SamiSettings local) {
         return new DriveSettings(apiUrl, appId, serverSecret, taskId, wsTrustAll, apiQps, apiTimeoutMs, inbox, done, error,
-                pcmSampleRate, chunkMs, leadMs, maxConcurrent, pollDelayMs, readLock, stallTimeoutMs, backend, speaker,
+                pcmSampleRate, chunkMs, leadMs, maxConcurrent, stallTimeoutMs, backend, speaker,
                 volc, local);
     }
 
@@ -159,8 +155,7 @@ public record DriveSettings(
         return "DriveSettings[apiUrl=" + apiUrl + ", appId=" + appId + ", serverSecret=" + (serverSecret.isBlank() ? "" : "******")
                + ", taskId=" + taskId + ", wsTrustAll=" + wsTrustAll + ", apiQps=" + apiQps + ", apiTimeoutMs=" + apiTimeoutMs + ", inbox=" + inbox
                + ", done=" + done + ", error=" + error + ", pcmSampleRate=" + pcmSampleRate + ", chunkMs=" + chunkMs
-               + ", leadMs=" + leadMs + ", maxConcurrent=" + maxConcurrent + ", pollDelayMs=" + pollDelayMs
-               + ", readLock=" + readLock + ", stallTimeoutMs=" + stallTimeoutMs + ", backend=" + backend
+               + ", leadMs=" + leadMs + ", maxConcurrent=" + maxConcurrent + ", stallTimeoutMs=" + stallTimeoutMs + ", backend=" + backend
                + ", speaker=" + speaker + ", volc=" + volc + ", sami=" + sami + "]";
     }
 

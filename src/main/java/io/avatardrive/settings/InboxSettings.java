@@ -12,9 +12,10 @@ import java.util.function.Function;
  * @param drivenClips         the file that remembers clips spoken but not yet filed
  * @param maxRedeliveries     retries of a transient failure (their delays are the routes' redelivery policy's)
  * @param taskFolderIdleMs    how long a task folder stays empty before it is removed
+ * @param pollDelayMs         how often the folder is polled (routes/inbox.yaml's file endpoint), checked here
  */
 public record InboxSettings(long settleMs, long incompleteTimeoutMs, Path drivenClips, int maxRedeliveries,
-                            long taskFolderIdleMs) {
+                            long taskFolderIdleMs, long pollDelayMs) {
 
     public static InboxSettings from(Function<String, Optional<String>> lookup) {
         DriveSettings.Reader r = new DriveSettings.Reader(lookup);
@@ -23,7 +24,8 @@ public record InboxSettings(long settleMs, long incompleteTimeoutMs, Path driven
                 r.number("drive.incomplete-timeout-ms", 30_000, 1),
                 r.path("drive.driven-clips", "data/driven-clips.log"),
                 r.nonNegative("drive.max-redeliveries", 3),
-                r.number("drive.task-folder-idle-ms", 600_000, 1));
+                r.number("drive.task-folder-idle-ms", 600_000, 1),
+                r.positive("drive.poll-delay-ms", 100));
         r.failIfProblems();
         return settings;
     }

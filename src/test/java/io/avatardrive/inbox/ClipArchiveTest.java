@@ -50,16 +50,4 @@ class ClipArchiveTest {
         DriveReport report = new DriveReport(Outcome.DRIVEN, "x", "t", "zego", "d1", null, null, 16000, 10, 1, 1, "s", "f", 1, 1, null, null, null, "none", null);
         assertThrows(java.io.IOException.class, () -> archive.archive(report, "../../etc/x.wav"));
     }
-
-    @Test
-    void clipsAnEarlierVersionKeptInHiddenFoldersAreHandedBackWithoutOverwritingOne() throws Exception {
-        Path inbox = dir.resolve("inbox");
-        Files.createDirectories(inbox.resolve(".failed/t"));
-        Files.createDirectories(inbox.resolve(".resume/t"));
-        Files.writeString(inbox.resolve(".failed/t/a.wav"), "failed clip");
-        Files.writeString(inbox.resolve(".resume/t/a.wav"), "cut clip");
-        assertEquals(2, ClipArchive.handBack(inbox));
-        assertEquals("cut clip", Files.readString(inbox.resolve("t/a.wav")));
-        assertEquals("failed clip", Files.readString(inbox.resolve("t/a-2.wav")));
-    }
 }
