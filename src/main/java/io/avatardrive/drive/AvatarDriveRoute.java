@@ -41,6 +41,9 @@ public class AvatarDriveRoute extends RouteBuilder {
     /** Drives connecting and sending Start at once, per core. */
     static final int HANDSHAKE_THREADS = Math.max(4, 4 * Runtime.getRuntime().availableProcessors());
 
+    private DriveResources resources;
+    private ClipReader reader;
+    private DriveTicketSteps tickets;
     private DriveSteps steps;
 
     @Override
@@ -53,8 +56,11 @@ public class AvatarDriveRoute extends RouteBuilder {
             drives = new TaskDrives();
             getContext().getRegistry().bind(TaskDrives.BEAN, drives);
         }
-        steps = new DriveSteps(getContext().getExecutorServiceManager().newCachedThreadPool(this, "avatar-drive-io"),
-                drives);
+        resources = new DriveResources(getContext().getExecutorServiceManager().newCachedThreadPool(this,
+                "avatar-drive-io"), drives);
+        reader = new ClipReader(resources);
+        tickets = new DriveTicketSteps(resources);
+        steps = new DriveSteps(resources);
         // the socket handshake and Start wait here, each bounded by its timeout (the API call holds no thread). A few
         // at once: a storm of starts then reaches the avatar side spaced, so that each drive's first chunks are read
         // when they are written and its lead holds, instead of hundreds of handshakes fighting for the same cores
@@ -74,7 +80,7 @@ public class AvatarDriveRoute extends RouteBuilder {
                 if (event instanceof CamelEvent.CamelContextStoppingEvent) {
                     steps.cancelAll();
                 } else {
-                    steps.metrics(getContext());
+                    resources.metrics(getContext());
                     steps.warmUp(getContext(), warmUp);
                 }
             }
@@ -99,10 +105,10 @@ public class AvatarDriveRoute extends RouteBuilder {
 
         from(CORE).routeId("avatar-drive-core").streamCache("false")
                 .doTry()
-                    .process(steps.reader())
+                    .process(reader.reader())
                     .filter(DriveSteps::isZego)
                         .setProperty(AvatarDriveConstants.STAGE, constant(Stage.API))
-                        .enrich(TICKET, steps::withTicket, true)
+                        .enrich(TICKET, tickets::withTicket, true)
                     .endDoTry()
                     .setProperty(AvatarDriveConstants.STAGE, constant(Stage.CONNECT))
                     .to(START)
@@ -117,13 +123,13 @@ public class AvatarDriveRoute extends RouteBuilder {
         from(TICKET).routeId("avatar-drive-ticket").streamCache("false")
                 .errorHandler(noErrorHandler())
                 .removeHeaders("*")
-                .process(steps::prepareCall)
+                .process(tickets::prepareCall)
                 // waiting for its turn holds no thread, nor does the call
                 .throttle(exchangeProperty(AvatarDriveConstants.API_PERMITS)).totalRequestsMode().timePeriodMillis(RATE_WINDOW_MS)
                     .correlationExpression(exchangeProperty(AvatarDriveConstants.APP_ID)).asyncDelayed()
-                .process(steps::signedRequest)
-                .process(steps.callApi())
-                .process(steps::ticket);
+                .process(tickets::signedRequest)
+                .process(tickets.callApi())
+                .process(tickets::ticket);
 
         from(START).routeId("avatar-drive-start").streamCache("false")
                 .errorHandler(noErrorHandler())
