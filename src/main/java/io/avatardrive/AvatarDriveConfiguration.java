@@ -3,9 +3,6 @@ package io.avatardrive;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
-import java.util.HexFormat;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -45,11 +42,7 @@ import io.avatardrive.settings.IdempotencySettings;
 import io.avatardrive.settings.InboxSettings;
 import io.avatardrive.settings.InvalidSettingsException;
 import io.avatardrive.settings.LiveSettings;
-import io.avatardrive.settings.SamiSettings;
 import io.avatardrive.settings.StandInPolicy;
-import io.avatardrive.standin.SamiStandIn;
-import io.avatardrive.standin.VolcStandIn;
-import io.avatardrive.standin.ZegoStandIn;
 import io.avatardrive.web.OriginGuard;
 import io.vertx.core.Vertx;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
@@ -67,21 +60,17 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Wires the application from its settings: the beans the YAML routes refer to, the drive route template, the broker.
- * With no zego.app-id it starts the local stand-in and points the drive at it; with one it refuses to start unless the
- * secret and task id are set too. The same goes for Volcengine (volc.app-id) and SAMI (sami.appkey).
+ * The vendors' accounts, or the local stand-ins where none is set and drive.stand-ins allows, come from
+ * {@link StandInConfiguration}.
  */
 public class AvatarDriveConfiguration implements CamelConfiguration {
 
     private static final Logger LOG = LoggerFactory.getLogger(AvatarDriveConfiguration.class);
 
-    /** The AppId and default task the stand-in plays with; they are local and grant nothing anywhere. */
     /** Where the folder's lanes send each clip: routes/inbox.yaml's drive with its retries. */
     static final String INBOX_DRIVE = "direct:inbox-drive";
     static final String TASK_LANES = "taskLanes";
 
-    static final String STAND_IN_APP_ID = "1234567890";
-    static final String STAND_IN_TASK_ID = "local-avatar";
-    static final String STAND_IN_ROLE = "local-role";
     /**
      * Drives being started at once, one per core: a start (read, sign and call, connect, Start) is CPU work that
      * competes with the drives already streaming, so a storm of starts is spread out rather than let make them late.
@@ -90,24 +79,8 @@ public class AvatarDriveConfiguration implements CamelConfiguration {
 
     @Override
     public void configure(CamelContext context) throws Exception {
-        DriveSettings settings = settings(context);
-        boolean standIns = StandInPolicy.from(lookup(context)).allowed();
-        if (!standIns) {
-            StandInPolicy.requireAccounts(settings);
-        }
-        if (settings.hasCredentials()) {
-            settings.requireCompleteCredentials();
-            LOG.info("Driving the ZEGO avatar of AppId {} at {}", settings.appId(), settings.apiUrl());
-        } else if (standIns) {
-            settings = startStandIn(context, settings);
-        }
-        settings.requireCompleteVendorCredentials();
-        if (!settings.volc().hasCredentials() && standIns) {
-            settings = startVolcStandIn(context, settings);
-        }
-        if (!settings.sami().hasCredentials() && standIns) {
-            settings = startSamiStandIn(context, settings);
-        }
+        DriveSettings settings = StandInConfiguration.vendors(context, settings(context),
+                StandInPolicy.from(lookup(context)));
         requireWritable("drive.inbox", settings.inbox());
         requireWritable("drive.done", settings.done());
         requireWritable("drive.error", settings.error());
@@ -331,65 +304,17 @@ public class AvatarDriveConfiguration implements CamelConfiguration {
         LiveIngress.bind(context, live, drives);
     }
 
-    private static DriveSettings startStandIn(CamelContext context, DriveSettings settings) throws Exception {
-        String secret = randomSecret();
-        ZegoStandIn standIn = new ZegoStandIn(STAND_IN_APP_ID, secret).start(0);
-        stopWithContext(context, standIn);
-        LOG.info("No zego.app-id is set: driving the LOCAL ZEGO STAND-IN at {}, not a real avatar", standIn.apiUrl());
-        LOG.info("Set ZEGO_APP_ID, ZEGO_SERVER_SECRET and ZEGO_TASK_ID to drive a real ZEGO digital human");
-        DriveSettings local = settings.withStandIn(standIn.apiUrl(), STAND_IN_APP_ID, secret, STAND_IN_TASK_ID);
-        override(context, Map.of("zego.api-url", local.apiUrl(), "zego.app-id", local.appId(),
-                "zego.server-secret", local.serverSecret(), "zego.task-id", local.taskId()));
-        return local;
-    }
-
-    /** With no volc.app-id, clips sent to the volc-tta backend drive a local Volcengine stand-in. */
-    private static DriveSettings startVolcStandIn(CamelContext context, DriveSettings settings) {
-        String token = randomSecret();
-        VolcStandIn standIn = new VolcStandIn(STAND_IN_APP_ID, token).start(0);
-        stopWithContext(context, standIn);
-        LOG.info("No volc.app-id is set: the volc-tta backend drives the LOCAL VOLCENGINE STAND-IN at {}", standIn.ttaUrl());
-        DriveSettings local = settings.withVolc(settings.volc().withStandIn(standIn.ttaUrl(), STAND_IN_APP_ID, token,
-                STAND_IN_ROLE));
-        override(context, Map.of("volc.tta-url", local.volc().ttaUrl(), "volc.app-id", local.volc().appId(),
-                "volc.access-token", local.volc().accessToken(), "volc.role", local.volc().role()));
-        return local;
-    }
-
-    /** With no sami.appkey, voice conversion goes to a local SAMI stand-in that resamples instead of converting. */
-    private static DriveSettings startSamiStandIn(CamelContext context, DriveSettings settings) {
-        String token = randomSecret();
-        SamiStandIn standIn = new SamiStandIn(STAND_IN_APP_ID, token).start(0);
-        stopWithContext(context, standIn);
-        LOG.info("No sami.appkey is set: voice conversion uses the LOCAL SAMI STAND-IN at {}", standIn.url());
-        DriveSettings local = settings.withSami(new SamiSettings(standIn.url(), STAND_IN_APP_ID, token,
-                settings.sami().leadMs(), settings.sami().handshakeTimeoutMs()));
-        override(context, Map.of("sami.url", local.sami().url(), "sami.appkey", local.sami().appKey(),
-                "sami.token", local.sami().token()));
-        return local;
-    }
-
-    /** The drive route template reads these keys, so a stand-in's values override the configured ones. */
-    private static void override(CamelContext context, Map<String, String> properties) {
-        properties.forEach(context.getPropertiesComponent()::addOverrideProperty);
-    }
-
-    private static String randomSecret() {
-        byte[] random = new byte[16];
-        new SecureRandom().nextBytes(random);
-        return HexFormat.of().formatHex(random);
-    }
-
-    private static void stopWithContext(CamelContext context, AutoCloseable standIn) {
+    /** Closes {@code resource} when the context stops. */
+    static void stopWithContext(CamelContext context, AutoCloseable resource) {
         try {
             context.addService(new ServiceSupport() {
                 @Override
                 protected void doStop() throws Exception {
-                    standIn.close();
+                    resource.close();
                 }
             });
         } catch (Exception e) {
-            throw new IllegalStateException("could not register the stand-in with the context", e);
+            throw new IllegalStateException("could not register " + resource + " with the context", e);
         }
     }
 }
