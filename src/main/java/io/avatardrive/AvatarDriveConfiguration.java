@@ -7,7 +7,7 @@ import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 
-import io.avatardrive.console.ConsoleRoutes;
+import io.avatardrive.console.ConsoleConfiguration;
 import io.avatardrive.drive.AvatarDriveRoute;
 import io.avatardrive.drive.DriveBoard;
 import io.avatardrive.drive.TaskClaims;
@@ -43,17 +43,13 @@ import io.avatardrive.settings.InboxSettings;
 import io.avatardrive.settings.InvalidSettingsException;
 import io.avatardrive.settings.LiveSettings;
 import io.avatardrive.settings.StandInPolicy;
-import io.avatardrive.web.OriginGuard;
 import io.vertx.core.Vertx;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.component.jms.JmsComponent;
-import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpRouter;
 import org.apache.camel.health.HealthCheckRegistry;
-import org.apache.camel.spi.CamelEvent;
 import org.apache.camel.spi.PropertiesComponent;
-import org.apache.camel.support.EventNotifierSupport;
 import org.apache.camel.support.service.ServiceSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -92,7 +88,7 @@ public class AvatarDriveConfiguration implements CamelConfiguration {
         context.getShutdownStrategy().setTimeout(shutdownMs);
         requireManagementPortFree(application);
         if (application.managementEnabled()) {
-            bindConsole(context, settings, application);
+            ConsoleConfiguration.bind(context, settings, application);
         }
         BrokerSettings broker = BrokerSettings.from(lookup(context));
         if (broker.embedded()) {
@@ -119,43 +115,6 @@ public class AvatarDriveConfiguration implements CamelConfiguration {
         bindInbox(context, settings);
         bindQueue(context, settings, broker);
         bindLive(context, settings, live);
-    }
-
-    /**
-     * The operator console on the management port: its paths join the management server's router once the context has
-     * started (camel-main makes that server during the start), behind its authentication.
-     */
-    private static void bindConsole(CamelContext context, DriveSettings settings, ApplicationSettings application) {
-        int managementPort = application.managementPort();
-        context.getManagementStrategy().addEventNotifier(new EventNotifierSupport() {
-            @Override
-            public void notify(CamelEvent event) throws Exception {
-                VertxPlatformHttpRouter router = VertxPlatformHttpRouter.lookup(context,
-                        VertxPlatformHttpRouter.getRouterNameFromPort(managementPort));
-                if (router == null) {
-                    LOG.warn("No management server on port {}: the console is not served", managementPort);
-                    return;
-                }
-                // no page of another site acts here, even with the operator's cached login
-                new OriginGuard(application.managementOrigins(), !application.managementUsername().isEmpty())
-                        .guard(router, "/*");
-                new ConsoleRoutes(context.getRegistry().lookupByNameAndType(DriveBoard.BEAN, DriveBoard.class),
-                        settings.inbox(), settings.taskId()).addTo(router);
-                String base = "http://" + hostForUrl(application.managementHost()) + ":" + managementPort;
-                LOG.info("Management at {}/observe/health, {}/observe/metrics; operator console at {}/console", base, base,
-                        base);
-            }
-
-            @Override
-            public boolean isEnabled(CamelEvent event) {
-                return event instanceof CamelEvent.CamelContextStartedEvent;
-            }
-        });
-    }
-
-    /** An address as a URL's host: an IPv6 literal in brackets. */
-    private static String hostForUrl(String host) {
-        return host.contains(":") ? "[" + host + "]" : host;
     }
 
     /** Exits with this status once the embedded broker stopped for good, so that a supervisor starts the process again. */
