@@ -14,7 +14,6 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import io.avatardrive.support.TestClips;
@@ -44,9 +43,7 @@ class AccessControlTest {
     Path data;
 
     private Process start(List<String> settings, Map<String, String> environment, StringBuffer output) throws Exception {
-        ProcessLifecycleTest app = new ProcessLifecycleTest();
-        app.data = data;
-        return app.start(new CountDownLatch(1), settings, environment, output);
+        return ProcessLifecycleTest.startIn(data, settings, environment, output);
     }
 
     private void assertRefusesToStart(List<String> settings, String naming) throws Exception {

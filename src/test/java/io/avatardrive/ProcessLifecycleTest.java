@@ -38,6 +38,14 @@ public class ProcessLifecycleTest {
         return start(driving, settings, java.util.Map.of(), output);
     }
 
+    /** The application started with its data in {@code data}, as {@link #start(CountDownLatch, List, java.util.Map, StringBuffer)}. */
+    public static Process startIn(Path data, List<String> settings, java.util.Map<String, String> environment,
+                                  StringBuffer output) throws Exception {
+        ProcessLifecycleTest app = new ProcessLifecycleTest();
+        app.data = data;
+        return app.start(new CountDownLatch(1), settings, environment, output);
+    }
+
     /**
      * Starts the application with these extra -D settings and environment variables; its whole output is collected in
      * {@code output}.

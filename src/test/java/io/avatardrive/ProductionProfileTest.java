@@ -3,7 +3,6 @@ package io.avatardrive;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import io.avatardrive.standin.ZegoStandIn;
@@ -33,9 +32,7 @@ class ProductionProfileTest {
     Path data;
 
     private Process start(List<String> settings, Map<String, String> environment, StringBuffer output) throws Exception {
-        ProcessLifecycleTest app = new ProcessLifecycleTest();
-        app.data = data;
-        return app.start(new CountDownLatch(1), settings, environment, output);
+        return ProcessLifecycleTest.startIn(data, settings, environment, output);
     }
 
     @Test
