@@ -1,7 +1,6 @@
 package io.avatardrive.queue;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -10,6 +9,8 @@ import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import org.apache.camel.support.service.ServiceSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,15 +28,26 @@ public class SharedDrivenMessages extends ServiceSupport implements DrivenRecord
     static final String TABLE = "avatar_drive_driven_messages";
     private static final Logger LOG = LoggerFactory.getLogger(SharedDrivenMessages.class);
 
-    private final String url;
-    private final String username;
-    private final String password;
+    /** How long a record call waits for a connection before it fails (and the message is rolled back, not lost). */
+    static final long CONNECTION_TIMEOUT_MS = 5000;
+
+    private final HikariDataSource pool;
     private final Set<String> inFlight = new HashSet<>();
 
     public SharedDrivenMessages(String url, String username, String password) {
-        this.url = url;
-        this.username = username;
-        this.password = password;
+        HikariConfig config = new HikariConfig();
+        config.setPoolName("avatar-drive-driven-messages");
+        config.setJdbcUrl(url);
+        if (!username.isEmpty()) {
+            config.setUsername(username);
+            config.setPassword(password);
+        }
+        config.setMaximumPoolSize(4);
+        config.setMinimumIdle(1);
+        config.setConnectionTimeout(CONNECTION_TIMEOUT_MS);
+        // a database that is down at start delays the first record, it does not stop the start
+        config.setInitializationFailTimeout(-1);
+        pool = new HikariDataSource(config);
     }
 
     private volatile boolean tableReady;
@@ -51,10 +63,15 @@ public class SharedDrivenMessages extends ServiceSupport implements DrivenRecord
         }
     }
 
+    /** The pool's connections close with the service for good, not at a route's stop, which a restart follows. */
+    @Override
+    protected void doShutdown() {
+        pool.close();
+    }
+
     /** A connection, with the table made on first use. */
     private Connection connect() throws SQLException {
-        Connection c = username.isEmpty() ? DriverManager.getConnection(url) : DriverManager.getConnection(url, username,
-                password);
+        Connection c = pool.getConnection();
         if (!tableReady) {
             try (Statement create = c.createStatement()) {
                 create.execute("CREATE TABLE IF NOT EXISTS " + TABLE + " (message_id VARCHAR(512) PRIMARY KEY,"
