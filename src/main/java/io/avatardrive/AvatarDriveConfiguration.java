@@ -13,14 +13,7 @@ import io.avatardrive.drive.DriveBoard;
 import io.avatardrive.drive.TaskClaims;
 import io.avatardrive.drive.TaskDrives;
 import io.avatardrive.drive.TaskInterrupts;
-import io.avatardrive.inbox.ClipArchive;
-import io.avatardrive.inbox.DrivenClipLog;
-import io.avatardrive.inbox.InboxAddress;
-import io.avatardrive.inbox.InboxFailure;
-import io.avatardrive.inbox.InboxGuard;
-import io.avatardrive.inbox.InboxReadiness;
-import io.avatardrive.inbox.InboxSteps;
-import io.avatardrive.inbox.TaskFolderPruner;
+import io.avatardrive.inbox.InboxConfiguration;
 import io.avatardrive.drive.TaskLaneProcessor;
 import io.avatardrive.drive.TaskLanes;
 import io.avatardrive.live.LiveDrives;
@@ -64,7 +57,6 @@ public class AvatarDriveConfiguration implements CamelConfiguration {
     private static final Logger LOG = LoggerFactory.getLogger(AvatarDriveConfiguration.class);
 
     /** Where the folder's lanes send each clip: routes/inbox.yaml's drive with its retries. */
-    static final String INBOX_DRIVE = "direct:inbox-drive";
     static final String TASK_LANES = "taskLanes";
 
     /**
@@ -188,22 +180,9 @@ public class AvatarDriveConfiguration implements CamelConfiguration {
         return lanes;
     }
 
-    /** The beans routes/inbox.yaml refers to. */
+    /** The beans routes/inbox.yaml refers to (see {@link InboxConfiguration}). */
     public static void bindInbox(CamelContext context, DriveSettings settings) {
-        InboxSettings inbox = InboxSettings.from(lookup(context));
-        TaskLanes lanes = lanes(context, settings);
-        DrivenClipLog driven = new DrivenClipLog(inbox.drivenClips());
-        ClipArchive archive = new ClipArchive(settings.done(), settings.error(), driven);
-        context.getRegistry().bind("inboxGuard", new InboxGuard(settings.inbox(), settings.taskId(), archive));
-        context.getRegistry().bind("inboxReadiness", new InboxReadiness(inbox.settleMs(), inbox.incompleteTimeoutMs()));
-        context.getRegistry().bind("inboxAddress", new InboxAddress(settings.taskId()));
-        context.getRegistry().bind("inboxFailure", new InboxFailure());
-        context.getRegistry().bind("drivenClips", driven);
-        context.getRegistry().bind("inboxSteps", new InboxSteps(driven, inbox.maxRedeliveries()));
-        context.getRegistry().bind("driveLanes",
-                new TaskLaneProcessor(context, lanes, settings.taskId(), INBOX_DRIVE));
-        context.getRegistry().bind("clipArchive", archive);
-        context.getRegistry().bind("taskFolderPruner", new TaskFolderPruner(settings.inbox(), inbox.taskFolderIdleMs()));
+        InboxConfiguration.bind(context, settings, InboxSettings.from(lookup(context)), lanes(context, settings));
     }
 
     /** The beans and the JMS component routes/queue.yaml refers to. */
