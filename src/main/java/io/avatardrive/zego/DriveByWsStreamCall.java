@@ -93,7 +93,15 @@ public final class DriveByWsStreamCall {
                 turnEnded();
                 return;
             }
-            send(apiUrl, query, body, left).whenComplete((answer, failure) -> {
+            CompletableFuture<DriveByWsStreamResponse> sent;
+            try {
+                sent = send(apiUrl, query, body, left);
+            } catch (RuntimeException e) {
+                // a request that cannot even be made gives its turn back at once
+                sent = CompletableFuture.failedFuture(new IOException("the DriveByWsStream request cannot be made ("
+                                                                      + e.getClass().getSimpleName() + ")"));
+            }
+            sent.whenComplete((answer, failure) -> {
                 turnEnded();
                 if (failure != null) {
                     answered.completeExceptionally(failure instanceof CompletionException && failure.getCause() != null
