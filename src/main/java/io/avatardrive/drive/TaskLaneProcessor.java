@@ -2,6 +2,7 @@ package io.avatardrive.drive;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
 
 import io.avatardrive.audio.LiveAudio;
 import org.apache.camel.AsyncCallback;
@@ -43,7 +44,7 @@ public class TaskLaneProcessor extends AsyncProcessorSupport {
         // a live utterance takes a place among the drives running only once its first audio is there
         LiveAudio audio = exchange.getMessage().getBody() instanceof LiveAudio live ? live : null;
         // once next in its lane, the work also claims its task from other instances, and holds the claim until it ends
-        TaskLanes.Waiting waiting = lanes.submit(task, name, () -> claims.claim(task).thenCompose(release ->
+        TaskLanes.Waiting waiting = lanes.submit(task, name, () -> claimed(task).thenCompose(release ->
                 drive(exchange).whenComplete((v, failure) -> release.run())).whenComplete((v, failure) -> {
                     if (failure != null) {
                         exchange.setException(failure instanceof CompletionException ? failure.getCause() : failure);
@@ -62,6 +63,15 @@ public class TaskLaneProcessor extends AsyncProcessorSupport {
             });
         }
         return false;
+    }
+
+    /**
+     * The task's claim; one granted later (another instance held the task) goes on on the lanes' threads, never on the
+     * thread of the store that granted it, which every claim of this instance shares.
+     */
+    private CompletionStage<Runnable> claimed(String task) {
+        CompletableFuture<Runnable> claim = claims.claim(task).toCompletableFuture();
+        return claim.isDone() ? claim : claim.thenApplyAsync(release -> release, lanes.executor());
     }
 
     private void ended(Exchange exchange, AsyncCallback callback, DriveReport report) {

@@ -43,6 +43,11 @@ public final class TaskLanes {
         this.maxRunning = maxRunning;
     }
 
+    /** Where work starts: what runs once a task's work may go, off any other component's thread. */
+    Executor executor() {
+        return executor;
+    }
+
     /** Work that waits in a lane; it can be taken back until it starts. */
     public interface Waiting {
         /** Drops the work from its lane if it has not started; true if it was dropped (it will never run). */
