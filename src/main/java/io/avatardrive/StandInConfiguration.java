@@ -4,6 +4,7 @@ import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.Map;
 
+import io.avatardrive.drive.AvatarBackends;
 import io.avatardrive.settings.DriveSettings;
 import io.avatardrive.settings.SamiSettings;
 import io.avatardrive.settings.StandInPolicy;
@@ -33,7 +34,8 @@ final class StandInConfiguration {
     /** The settings to drive with: the configured accounts, checked, and stand-ins for the missing ones if allowed. */
     static DriveSettings vendors(CamelContext context, DriveSettings settings, StandInPolicy policy) throws Exception {
         if (!policy.allowed()) {
-            StandInPolicy.requireAccounts(settings);
+            AvatarBackends.of(context).requireAccounts(settings, StandInPolicy.KEY + " = never (the prod profile) forbids a"
+                                                                 + " local stand-in");
         }
         if (settings.hasCredentials()) {
             settings.requireCompleteCredentials();

@@ -9,20 +9,19 @@ import java.util.function.LongSupplier;
 
 import io.avatardrive.audio.PacedStream;
 import io.avatardrive.audio.Pacer;
-import io.avatardrive.audio.PcmChunker;
 import io.avatardrive.audio.PcmClip;
 import io.avatardrive.settings.DriveSettings;
 import io.avatardrive.settings.Redactor;
 import io.avatardrive.text.SpeechText;
 import io.avatardrive.vendor.AvatarSession;
-import io.avatardrive.volc.VolcSession;
-import io.avatardrive.zego.DriveTicket;
+import io.avatardrive.vendor.SocketClients;
+import io.avatardrive.vendor.SpeakingSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One drive's state as it moves down the route: the clip (audio, or words a Volcengine avatar says itself), its ticket,
- * its socket, and what has been sent so far.
+ * One drive's state as it moves down the route: the clip (audio, or words an avatar says itself), its backend and
+ * ticket, its session, and what has been sent so far.
  */
 final class ActiveDrive {
 
@@ -36,10 +35,10 @@ final class ActiveDrive {
     /** The words, or null for an audio drive. */
     private final SpeechText text;
     private final DriveSettings settings;
-    private final String backend;
+    private final AvatarBackend backend;
     private final String speaker;
     private final Pacer pacer;
-    private DriveTicket ticket;
+    private Object ticket;
     /** Read by an interrupt, from any thread. */
     private volatile AvatarSession session;
     private volatile boolean started;
@@ -61,18 +60,18 @@ final class ActiveDrive {
      * @param receivedAt for live audio, when its first piece arrived ({@link System#nanoTime()}); null for a clip that
      *                   was whole before its drive began
      */
-    ActiveDrive(String clipName, String taskId, PcmClip clip, DriveSettings settings, String backend, String speaker,
-                LongSupplier receivedAt) {
+    ActiveDrive(String clipName, String taskId, PcmClip clip, DriveSettings settings, AvatarBackend backend,
+                String speaker, LongSupplier receivedAt) {
         this(clipName, taskId, clip, null, settings, backend, speaker, receivedAt);
     }
 
-    /** A drive of words, said in the Volcengine avatar's own voice. */
-    ActiveDrive(String clipName, String taskId, SpeechText text, DriveSettings settings) {
-        this(clipName, taskId, null, text, settings, DriveSettings.VOLC_TTA, "", null);
+    /** A drive of words, said in the avatar's own voice. */
+    ActiveDrive(String clipName, String taskId, SpeechText text, DriveSettings settings, AvatarBackend backend) {
+        this(clipName, taskId, null, text, settings, backend, "", null);
     }
 
     private ActiveDrive(String clipName, String taskId, PcmClip clip, SpeechText text, DriveSettings settings,
-                        String backend, String speaker, LongSupplier receivedAt) {
+                        AvatarBackend backend, String speaker, LongSupplier receivedAt) {
         this.clipName = clipName;
         this.taskId = taskId;
         this.clip = clip;
@@ -108,17 +107,13 @@ final class ActiveDrive {
         return settings.redactor();
     }
 
-    String backend() {
+    AvatarBackend backend() {
         return backend;
     }
 
-    boolean isZego() {
-        return DriveSettings.ZEGO.equals(backend);
-    }
-
-    /** How long a chunk is on this backend: Volcengine takes no less than a second per frame. */
+    /** How long a chunk is on this backend. */
     int chunkMs() {
-        return isZego() ? settings.chunkMs() : settings.volc().chunkMs();
+        return backend.chunkMs(settings);
     }
 
     PcmClip clip() {
@@ -134,19 +129,21 @@ final class ActiveDrive {
         return text != null;
     }
 
-    DriveTicket ticket() {
-        return ticket;
-    }
-
     String driveId() {
         return driveId;
     }
 
-    void ticket(DriveTicket ticket) {
+    void ticket(Object ticket) {
         this.ticket = ticket;
     }
 
-    /** Opens the avatar's session (ZEGO's Start, Volcengine's |CTL|00|); nothing else may be sent before it. */
+    /** The backend's session for this drive, not yet open. */
+    AvatarSession session(SocketClients clients) {
+        return backend.session(new AvatarBackend.SessionRequest(clients, settings, clipName,
+                isText() ? 0 : clip.sampleRate(), isText(), ticket));
+    }
+
+    /** Opens the avatar's session (its Start); nothing else may be sent before it. */
     void start(AvatarSession session) throws Exception {
         this.session = session;
         this.driveId = session.driveId();
@@ -155,14 +152,9 @@ final class ActiveDrive {
         started = true;
     }
 
-    /** The clip cut into chunks the backend takes: Volcengine's are never shorter than a second. */
-    PcmChunker chunker() {
-        return isZego() ? new PcmChunker(clip, chunkMs()) : PcmChunker.wholeChunks(clip, chunkMs());
-    }
-
     /** The paced stream of this drive's audio to its avatar session. */
     PacedStream stream(Executor workers) {
-        stream = new PacedStream(clip, chunker(), pacer, new PacedStream.Sink() {
+        stream = new PacedStream(clip, backend.chunker(clip, settings), pacer, new PacedStream.Sink() {
             @Override
             public CompletableFuture<Void> write(byte[] chunk, boolean last) {
                 return session.audio(chunk, last);
@@ -209,18 +201,19 @@ final class ActiveDrive {
         if (cancellation() != null) {
             throw cancellation();
         }
-        long timeoutMs = settings.volc().speechTimeoutMs(text.characters());
-        VolcSession.SpeechEnd end = ((VolcSession) session).say(text.text(), timeoutMs);
-        if (end == VolcSession.SpeechEnd.INTERRUPTED) {
+        SpeakingSession speaking = (SpeakingSession) session;
+        long timeoutMs = speaking.speechTimeoutMs(text.characters());
+        SpeakingSession.SpeechEnd end = speaking.say(text.text(), timeoutMs);
+        if (end == SpeakingSession.SpeechEnd.INTERRUPTED) {
             throw cancellation();
         }
-        if (end == VolcSession.SpeechEnd.UNCONFIRMED) {
+        if (end == SpeakingSession.SpeechEnd.UNCONFIRMED) {
             unconfirmed = clipName + ": no voice_end from the avatar within " + timeoutMs
                           + " ms; the words were sent once, not again";
         }
     }
 
-    /** Ends the session if it opened (ZEGO's Stop), then closes it; the end is what lets the avatar finish speaking. */
+    /** Ends the session if it opened (its Stop), then closes it; the end is what lets the avatar finish speaking. */
     void stop() throws Exception {
         if (session == null) {
             return;
@@ -249,8 +242,8 @@ final class ActiveDrive {
             stopAtOnce();
         }
         // words being said are stopped by the avatar itself (|CTL|03|); the pacer above holds the reason
-        if (isText() && session instanceof VolcSession volc) {
-            volc.interruptSpeech();
+        if (isText() && session instanceof SpeakingSession speaking) {
+            speaking.interruptSpeech();
         }
     }
 
@@ -300,13 +293,13 @@ final class ActiveDrive {
     DriveProgress progress() {
         if (isText()) {
             long elapsedMs = startedAt == null ? 0 : Duration.between(startedAt, Instant.now()).toMillis();
-            return new DriveProgress(taskId, clipName, backend, driveId, 0, elapsedMs, null, 0, 0, elapsedMs);
+            return new DriveProgress(taskId, clipName, backend.name(), driveId, 0, elapsedMs, null, 0, 0, elapsedMs);
         }
         long now = System.nanoTime();
         long sentMs = TimeUnit.NANOSECONDS.toMillis(clip.audioNanos(bytes));
         long expected = clip.expectedBytes();
         long elapsedMs = startedAt == null ? 0 : Duration.between(startedAt, Instant.now()).toMillis();
-        return new DriveProgress(taskId, clipName, backend, driveId, clip.sampleRate(), sentMs,
+        return new DriveProgress(taskId, clipName, backend.name(), driveId, clip.sampleRate(), sentMs,
                 expected < 0 ? null : TimeUnit.NANOSECONDS.toMillis(clip.audioNanos(expected)),
                 firstPcmAt < 0 ? 0 : sentMs - TimeUnit.NANOSECONDS.toMillis(now - firstPcmAt),
                 settings.leadMs() + chunkMs(), elapsedMs);
@@ -317,7 +310,7 @@ final class ActiveDrive {
         Instant finishedAt = Instant.now();
         Instant began = startedAt != null ? startedAt : finishedAt;
         if (isText()) {
-            return DriveReport.said(outcome, clipName, taskId, driveId, text.kind().label(), text.characters(),
+            return DriveReport.said(outcome, clipName, taskId, backend.name(), driveId, text.kind().label(), text.characters(),
                     began.toString(), finishedAt.toString(), Duration.between(began, finishedAt).toMillis(),
                     reason != null ? reason : unconfirmed);
         }
@@ -328,7 +321,7 @@ final class ActiveDrive {
             firstPcmMs = firstPcmAt < 0 || from < 0 ? null : TimeUnit.NANOSECONDS.toMillis(Math.max(0, firstPcmAt - from));
             starvedMs = pacer.starvedMs();
         }
-        return new DriveReport(outcome, clipName, taskId, backend, driveId, null, null, clip.sampleRate(), bytes,
+        return new DriveReport(outcome, clipName, taskId, backend.name(), driveId, null, null, clip.sampleRate(), bytes,
                 TimeUnit.NANOSECONDS.toMillis(clip.audioNanos(bytes)), chunks, began.toString(), finishedAt.toString(),
                 Duration.between(began, finishedAt).toMillis(), pacer.maxLeadMs(), firstPcmMs, starvedMs,
                 speaker.isEmpty() ? null : speaker, clip.conversion(), reason);

@@ -9,13 +9,13 @@ public final class AvatarDriveConstants {
     public static final String CLIP_NAME = "ClipName";
     /** The sample rate of raw PCM input. */
     public static final String SAMPLE_RATE = "SampleRate";
-    /** The avatar backend that speaks the clip: zego or volc-tta (default drive.backend). */
+    /** The name of the {@link AvatarBackend} that speaks the clip (default drive.backend). */
     public static final String BACKEND = "Backend";
-    /** The SAMI voice the clip is converted to before it is spoken (default voice.speaker; empty = its own voice). */
+    /** The voice the {@link VoiceStage} converts the clip to before it is spoken (default voice.speaker; empty = its own voice). */
     public static final String SPEAKER = "Speaker";
     /**
      * "pcm" on a stream known to be raw PCM (an HTTP body of type audio/pcm, WebSocket frames): its drive starts
-     * without waiting for its first bytes to tell WAV from PCM. "text" or "ssml" on words for a Volcengine avatar to
+     * without waiting for its first bytes to tell WAV from PCM. "text" or "ssml" on words for an avatar that speaks text to
      * say, whatever the clip's name (a message's ContentType said so).
      */
     public static final String FORMAT = "AvatarDriveFormat";

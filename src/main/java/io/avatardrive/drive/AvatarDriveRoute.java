@@ -11,9 +11,9 @@ import org.apache.camel.support.EventNotifierSupport;
 
 /**
  * The drive of one clip on an avatar, as a route template any ingress can instantiate: normalise (and convert the
- * voice, if asked), get a signed ZEGO DriveId, connect, Start, real-time paced PCM, Stop, report. A clip for the
- * {@code volc-tta} backend takes the same route to a Volcengine session, with no DriveId to get. A drive ends with a
- * {@link DriveOutcome} as the body, whatever happened; the ingress decides where that goes.
+ * voice, if asked), get the backend's ticket if it needs one (a fresh signed DriveId, within the quota), connect,
+ * Start, real-time paced PCM (or words), Stop, report. The backend is an {@link AvatarBackend}, chosen by name. A drive
+ * ends with a {@link DriveOutcome} as the body, whatever happened; the ingress decides where that goes.
  * <p>
  * The template's parameters carry the documented setting names ({@code zego.task-id}, {@code drive.lead-ms}, ...); a
  * parameter an instance leaves out falls back to the property of that name.
@@ -33,7 +33,7 @@ public class AvatarDriveRoute extends RouteBuilder {
 
     /**
      * The quota is spent a tenth at a time, in rolling windows of a little more than a tenth of a second, so that no
-     * one-second window at the vendor sees more than zego.api-qps calls. Calls in flight are not limited: a call that
+     * one-second window at the vendor sees more calls than its quota (zego.api-qps). Calls in flight are not limited: a call that
      * hangs holds its own task until zego.api-timeout-ms, never another task's turn.
      */
     static final long RATE_WINDOW_MS = 115;
@@ -58,7 +58,7 @@ public class AvatarDriveRoute extends RouteBuilder {
         }
         resources = new DriveResources(getContext().getExecutorServiceManager().newCachedThreadPool(this,
                 "avatar-drive-io"), drives);
-        reader = new ClipReader(resources);
+        reader = new ClipReader(resources, AvatarBackends.of(getContext()));
         tickets = new DriveTicketSteps(resources);
         steps = new DriveSteps(resources);
         // the socket handshake and Start wait here, each bounded by its timeout (the API call holds no thread). A few
@@ -106,9 +106,9 @@ public class AvatarDriveRoute extends RouteBuilder {
         from(CORE).routeId("avatar-drive-core").streamCache("false")
                 .doTry()
                     .process(reader.reader())
-                    .filter(DriveSteps::isZego)
+                    .filter(DriveSteps::needsTicket)
                         .setProperty(AvatarDriveConstants.STAGE, constant(Stage.API))
-                        .enrich(TICKET, tickets::withTicket, true)
+                        .to(TICKET)
                     .endDoTry()
                     .setProperty(AvatarDriveConstants.STAGE, constant(Stage.CONNECT))
                     .to(START)
@@ -122,14 +122,11 @@ public class AvatarDriveRoute extends RouteBuilder {
 
         from(TICKET).routeId("avatar-drive-ticket").streamCache("false")
                 .errorHandler(noErrorHandler())
-                .removeHeaders("*")
                 .process(tickets::prepareCall)
                 // waiting for its turn holds no thread, nor does the call
                 .throttle(exchangeProperty(AvatarDriveConstants.API_PERMITS)).totalRequestsMode().timePeriodMillis(RATE_WINDOW_MS)
                     .correlationExpression(exchangeProperty(AvatarDriveConstants.APP_ID)).asyncDelayed()
-                .process(tickets::signedRequest)
-                .process(tickets.callApi())
-                .process(tickets::ticket);
+                .process(tickets.callApi());
 
         from(START).routeId("avatar-drive-start").streamCache("false")
                 .errorHandler(noErrorHandler())

@@ -17,11 +17,9 @@ import io.avatardrive.audio.AudioFormatProblem;
 import io.avatardrive.audio.LiveAudio;
 import io.avatardrive.audio.PcmClip;
 import io.avatardrive.audio.PcmNormaliser;
-import io.avatardrive.sami.VoiceConversion;
 import io.avatardrive.settings.DriveSettings;
 import io.avatardrive.text.SpeechText;
 import io.avatardrive.text.TextKind;
-import io.avatardrive.volc.VolcFrames;
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.AsyncProcessor;
 import org.apache.camel.Exchange;
@@ -39,38 +37,37 @@ final class ClipReader {
     private static final Pattern TASK_ID = Pattern.compile("[0-9A-Za-z_-]{1,128}");
 
     private final DriveResources resources;
+    private final AvatarBackends backends;
 
-    ClipReader(DriveResources resources) {
+    ClipReader(DriveResources resources, AvatarBackends backends) {
         this.resources = resources;
+        this.backends = backends;
     }
 
     /**
      * Read and normalise: the body (a file or bytes) becomes a PCM stream the avatar accepts; with a speaker, converted
-     * to that voice as it streams; for Volcengine, at 16 kHz.
+     * to that voice as it streams; at the backend's own rate if it has one.
      */
     void read(Exchange exchange) throws Exception {
         DriveSettings settings = DriveResources.settings(exchange);
         PcmNormaliser normaliser = new PcmNormaliser(settings.pcmSampleRate());
         String taskId = exchange.getMessage().getHeader(AvatarDriveConstants.TASK_ID, settings.taskId(), String.class);
         String name = exchange.getMessage().getHeader(AvatarDriveConstants.CLIP_NAME, "clip", String.class);
-        String backend = exchange.getMessage().getHeader(AvatarDriveConstants.BACKEND, settings.backend(), String.class).trim();
+        String backendName = exchange.getMessage().getHeader(AvatarDriveConstants.BACKEND, settings.backend(), String.class).trim();
         String speaker = exchange.getMessage().getHeader(AvatarDriveConstants.SPEAKER, settings.speaker(), String.class).trim();
         exchange.setProperty(AvatarDriveConstants.STAGE, Stage.READ);
         if (!TASK_ID.matcher(taskId).matches()) {
             throw new DriveFailure(Stage.READ, name + ": '" + taskId + "' is not a valid TaskId (1-128 of [0-9A-Za-z_-])", null);
         }
-        if (!DriveSettings.isBackend(backend)) {
-            throw new DriveFailure(Stage.READ, name + ": Backend '" + backend + "' is not " + DriveSettings.ZEGO + " or "
-                                               + DriveSettings.VOLC_TTA, null);
+        AvatarBackend backend = backends.get(backendName);
+        if (backend == null) {
+            throw new DriveFailure(Stage.READ, name + ": Backend '" + backendName + "' is not one of " + backends.names(),
+                    null);
         }
         // without an account (and, under drive.stand-ins = never, without a stand-in) a vendor refuses its clips by name
-        if (DriveSettings.VOLC_TTA.equals(backend) && !settings.volc().hasCredentials()) {
-            throw new DriveFailure(Stage.READ, name + ": the volc-tta backend has no account here (volc.app-id is not"
-                                               + " set)", null);
-        }
-        if (DriveSettings.ZEGO.equals(backend) && !settings.hasCredentials()) {
-            throw new DriveFailure(Stage.READ, name + ": the zego backend has no account here (zego.app-id is not set)",
-                    null);
+        if (!backend.hasAccount(settings)) {
+            throw new DriveFailure(Stage.READ, name + ": the " + backend.name() + " backend has no account here ("
+                                               + backend.accountKey() + " is not set)", null);
         }
 
         Optional<TextKind> words = TextKind.ofLabel(exchange.getMessage().getHeader(AvatarDriveConstants.FORMAT, String.class))
@@ -106,17 +103,11 @@ final class ClipReader {
                 clip = clip.asLive();
             }
         }
-        if (!speaker.isEmpty() && !settings.sami().hasCredentials()) {
-            throw new DriveFailure(Stage.VOICE, name + ": voice conversion to " + speaker + " has no account here"
-                                                + " (sami.appkey is not set)", null);
-        }
         if (!speaker.isEmpty()) {
-            exchange.setProperty(AvatarDriveConstants.STAGE, Stage.VOICE);
-            clip = VoiceConversion.start(resources.clients(exchange), resources.workers(), settings.sami(), speaker, clip,
-                    settings.sami().leadMs(), settings.stallTimeoutMs());
+            clip = converted(exchange, settings, name, speaker, clip);
         }
-        if (DriveSettings.VOLC_TTA.equals(backend)) {
-            clip = PcmNormaliser.resample(clip, VolcFrames.SAMPLE_RATE);
+        if (backend.sampleRate() > 0) {
+            clip = PcmNormaliser.resample(clip, backend.sampleRate());
         }
         ActiveDrive drive = new ActiveDrive(name, taskId, clip, settings, backend, speaker, receivedAt);
         if (exchange.getProperty(AvatarDriveConstants.BEFORE_STOP) == null) {
@@ -127,30 +118,41 @@ final class ClipReader {
         resources.active().add(drive, exchange.getProperty(AvatarDriveConstants.ARRIVED, System.nanoTime(), Long.class));
     }
 
+    /** The clip in another speaker's voice, converted as it streams by the voice stage. */
+    private PcmClip converted(Exchange exchange, DriveSettings settings, String name, String speaker, PcmClip clip)
+            throws Exception {
+        VoiceStage voice = backends.voice();
+        if (voice == null || !voice.hasAccount(settings)) {
+            throw new DriveFailure(Stage.VOICE, name + ": voice conversion to " + speaker + " has no account here"
+                                                + (voice == null ? "" : " (" + voice.accountKey() + " is not set)"), null);
+        }
+        exchange.setProperty(AvatarDriveConstants.STAGE, Stage.VOICE);
+        return voice.convert(resources.clients(exchange), resources.workers(), settings, speaker, clip);
+    }
+
     /**
-     * Words rather than audio: checked (UTF-8, not empty, well-formed SSML, no longer than volc.max-text-chars) and
-     * said by a Volcengine avatar in its own voice. ZEGO's drive takes audio only, so words for it are refused.
+     * Words rather than audio: checked (UTF-8, not empty, well-formed SSML, no longer than the backend takes) and said
+     * by the avatar in its own voice. A backend that takes audio only refuses them.
      */
-    private void readText(Exchange exchange, DriveSettings settings, String name, String taskId, String backend,
+    private void readText(Exchange exchange, DriveSettings settings, String name, String taskId, AvatarBackend backend,
                           String speaker, TextKind kind) throws Exception {
-        if (!DriveSettings.VOLC_TTA.equals(backend)) {
-            throw new DriveFailure(Stage.READ, name + ": " + kind.label() + " needs the " + DriveSettings.VOLC_TTA
-                                               + " backend, and this task's is " + backend + ", whose drive takes PCM"
-                                               + " audio only (set drive.backend = " + DriveSettings.VOLC_TTA
-                                               + " for the task, or send audio)", null);
+        if (!backend.takesText()) {
+            throw new DriveFailure(Stage.READ, name + ": " + kind.label() + " needs the " + backends.namesTakingText()
+                                               + " backend, and this task's is " + backend.name()
+                                               + ", whose drive takes PCM audio only (set drive.backend = "
+                                               + backends.namesTakingText() + " for the task, or send audio)", null);
         }
         if (!speaker.isEmpty()) {
-            LOG.info("{}: words are said in the avatar's own voice (volc.role-conf's voice_type); the speaker {} converts"
-                     + " audio only", name, speaker);
+            LOG.info("{}: words are said in the avatar's own voice; the speaker {} converts audio only", name, speaker);
         }
         exchange.setProperty(AvatarDriveConstants.STAGE, Stage.DECODE);
         File file = exchange.getMessage().getBody(File.class);
         SpeechText text;
         try (InputStream in = file != null ? fromFile(name, () -> Files.newInputStream(file.toPath()))
                 : exchange.getMessage().getMandatoryBody(InputStream.class)) {
-            text = SpeechText.read(name, in, kind, settings.volc().maxTextChars());
+            text = SpeechText.read(name, in, kind, backend.maxTextChars(settings));
         }
-        ActiveDrive drive = new ActiveDrive(name, taskId, text, settings);
+        ActiveDrive drive = new ActiveDrive(name, taskId, text, settings, backend);
         exchange.setProperty(AvatarDriveConstants.DRIVE, drive);
         resources.active().add(drive, exchange.getProperty(AvatarDriveConstants.ARRIVED, System.nanoTime(), Long.class));
     }

@@ -3,7 +3,6 @@ package io.avatardrive.drive;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
-import io.avatardrive.settings.DriveSettings;
 
 /**
  * What an operator reads beside a clip that was spoken, or deliberately not: how it ended, which backend and drive
@@ -53,10 +52,10 @@ public record DriveReport(
                 0, null, null, null, null, reason);
     }
 
-    /** Words a Volcengine avatar said in its own voice (or was stopped saying): no audio went from here. */
-    static DriveReport said(Outcome outcome, String clipName, String taskId, String driveId, String input,
+    /** Words an avatar said in its own voice (or was stopped saying): no audio went from here. */
+    static DriveReport said(Outcome outcome, String clipName, String taskId, String backend, String driveId, String input,
                             int characters, String startedAt, String finishedAt, long wallMs, String reason) {
-        return new DriveReport(outcome, clipName, taskId, DriveSettings.VOLC_TTA, driveId, input, characters, 0, 0, 0, 0,
+        return new DriveReport(outcome, clipName, taskId, backend, driveId, input, characters, 0, 0, 0, 0,
                 startedAt, finishedAt, wallMs, 0, null, null, null, null, reason);
     }
 

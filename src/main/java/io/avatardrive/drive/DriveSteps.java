@@ -2,11 +2,7 @@ package io.avatardrive.drive;
 
 import java.util.concurrent.CancellationException;
 
-import io.avatardrive.settings.DriveSettings;
 import io.avatardrive.vendor.AvatarSession;
-import io.avatardrive.volc.VolcFrames;
-import io.avatardrive.volc.VolcSession;
-import io.avatardrive.zego.ZegoSession;
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.AsyncProcessor;
 import org.apache.camel.CamelContext;
@@ -46,36 +42,32 @@ public final class DriveSteps {
 
     /** Once the context runs: the clients are made and used once on loopback, off the starting thread. */
     void warmUp(CamelContext context, DriveWarmUp warmUp) {
-        warmUp.start(DriveResources.vertx(context), resources.clients(context), resources.workers());
+        warmUp.start(DriveResources.vertx(context), resources.clients(context), resources.workers(),
+                AvatarBackends.of(context));
     }
 
-    /** Connects the avatar's session and opens it: ZEGO's Start on the ticket's socket, or a Volcengine TTA session. */
+    /** Connects the avatar's session and opens it with the backend's Start. */
     void start(Exchange exchange) throws Exception {
         ActiveDrive drive = exchange.getProperty(AvatarDriveConstants.DRIVE, ActiveDrive.class);
         if (drive.cancellation() != null) {
             // interrupted (or shut down) while it waited for its DriveId: never connected, nothing to Stop
             throw drive.cancellation();
         }
-        DriveSettings settings = drive.settings();
-        AvatarSession session = drive.isZego()
-                ? new ZegoSession(resources.clients(exchange), drive.ticket(), drive.clip().sampleRate(), settings.wsTrustAll(),
-                        settings.stallTimeoutMs())
-                : new VolcSession(resources.clients(exchange), settings.volc(), settings.stallTimeoutMs(), drive.clipName(),
-                        drive.isText() ? VolcFrames.InputMode.TEXT : VolcFrames.InputMode.AUDIO);
+        AvatarSession session = drive.session(resources.clients(exchange));
         if (drive.isText()) {
             LOG.info("Saying {} on task {} with {} {}: {} characters of {}", drive.clipName(), drive.taskId(),
-                    drive.backend(), session.driveId(), drive.text().characters(), drive.text().kind().label());
+                    drive.backend().name(), session.driveId(), drive.text().characters(), drive.text().kind().label());
         } else {
-            LOG.info("Driving {} on task {} with {} {} at {} Hz", drive.clipName(), drive.taskId(), drive.backend(),
-                    session.driveId(), drive.clip().sampleRate());
+            LOG.info("Driving {} on task {} with {} {} at {} Hz", drive.clipName(), drive.taskId(),
+                    drive.backend().name(), session.driveId(), drive.clip().sampleRate());
         }
         drive.start(session);
         resources.metrics(exchange).started();
     }
 
-    /** Whether the drive goes to ZEGO, which needs a DriveId from its API first. */
-    static boolean isZego(Exchange exchange) {
-        return exchange.getProperty(AvatarDriveConstants.DRIVE, ActiveDrive.class).isZego();
+    /** Whether the drive's backend needs a ticket from its API first. */
+    static boolean needsTicket(Exchange exchange) {
+        return exchange.getProperty(AvatarDriveConstants.DRIVE, ActiveDrive.class).backend().needsTicket();
     }
 
     /**

@@ -11,8 +11,7 @@ import io.avatardrive.audio.PcmChunker;
 import io.avatardrive.audio.PcmClip;
 import io.avatardrive.audio.PcmNormaliser;
 import io.avatardrive.vendor.SocketClients;
-import io.avatardrive.zego.DriveTicket;
-import io.avatardrive.zego.ZegoSession;
+import io.avatardrive.vendor.AvatarSession;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import org.apache.camel.health.HealthCheckResultBuilder;
@@ -52,11 +51,11 @@ public final class DriveWarmUp extends AbstractHealthCheck {
     }
 
     /** Warms up on {@code worker}; readiness is UP once it is over, whatever its outcome. */
-    void start(Vertx vertx, SocketClients clients, Executor worker) {
+    void start(Vertx vertx, SocketClients clients, Executor worker, AvatarBackends backends) {
         worker.execute(() -> {
             long began = System.nanoTime();
             try {
-                warm(vertx, clients);
+                warm(vertx, clients, backends);
                 LOG.info("Warmed up in {} ms: the first drive finds its clients ready",
                         TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - began));
             } catch (Exception e) {
@@ -67,27 +66,34 @@ public final class DriveWarmUp extends AbstractHealthCheck {
         });
     }
 
-    private static void warm(Vertx vertx, SocketClients clients) throws Exception {
-        byte[] pcm = new byte[3200];
-        PcmClip clip = new PcmNormaliser(16000).raw("warm-up", new ByteArrayInputStream(pcm), 16000,
-                AudioSystem.NOT_SPECIFIED);
+    private static void warm(Vertx vertx, SocketClients clients, AvatarBackends backends) throws Exception {
         HttpServer sink = vertx.createHttpServer().webSocketHandler(socket -> socket.handler(frame -> { }))
                 .listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().get(TIMEOUT_MS, TimeUnit.MILLISECONDS);
         try {
-            ZegoSession session = new ZegoSession(clients, new DriveTicket("warm-up",
-                    "ws://127.0.0.1:" + sink.actualPort() + "/warm-up", "warm-up"), 16000, false, TIMEOUT_MS);
-            try {
-                session.open();
-                PcmChunker chunks = new PcmChunker(clip, 100);
-                while (chunks.hasNext()) {
-                    session.audio(chunks.next(), !chunks.hasNext()).get(TIMEOUT_MS, TimeUnit.MILLISECONDS);
+            for (AvatarBackend backend : backends.all()) {
+                AvatarSession session = backend.warmUpSession(clients, "ws://127.0.0.1:" + sink.actualPort() + "/warm-up");
+                if (session != null) {
+                    warm(session);
                 }
-                session.end();
-            } finally {
-                session.close();
             }
         } finally {
             sink.close();
+        }
+    }
+
+    private static void warm(AvatarSession session) throws Exception {
+        byte[] pcm = new byte[3200];
+        PcmClip clip = new PcmNormaliser(16000).raw("warm-up", new ByteArrayInputStream(pcm), 16000,
+                AudioSystem.NOT_SPECIFIED);
+        try {
+            session.open();
+            PcmChunker chunks = new PcmChunker(clip, 100);
+            while (chunks.hasNext()) {
+                session.audio(chunks.next(), !chunks.hasNext()).get(TIMEOUT_MS, TimeUnit.MILLISECONDS);
+            }
+            session.end();
+        } finally {
+            session.close();
         }
     }
 }

@@ -1,8 +1,6 @@
 package io.avatardrive.drive;
 
-import io.avatardrive.sami.SamiCodes;
-import io.avatardrive.volc.VolcCodes;
-import io.avatardrive.zego.ZegoReturnCodes;
+import io.avatardrive.vendor.Retry;
 import org.apache.camel.Exchange;
 
 /**
@@ -12,29 +10,12 @@ import org.apache.camel.Exchange;
  */
 public final class FailureClassifier {
 
-    /** What to do with a failed drive. */
-    public enum Retry {
-        /** Permanent: file it, or dead-letter it, at once. */
-        NEVER,
-        /** Transient: drive it again from the start after a back-off. */
-        LATER,
-        /** Only the signature was stale: drive it again at once. */
-        AT_ONCE
-    }
-
     private FailureClassifier() {
     }
 
     public static Retry of(FailureReport failure) {
-        Long code = failure.code();
-        if (code != null) {
-            String vendor = failure.vendor() == null ? FailureReport.ZEGO : failure.vendor();
-            return switch (vendor) {
-                case FailureReport.VOLC_TTA -> VolcCodes.isTransient(code) ? Retry.LATER : Retry.NEVER;
-                case FailureReport.SAMI -> SamiCodes.isTransient(code) ? Retry.LATER : Retry.NEVER;
-                default -> code == ZegoReturnCodes.SIGNATURE_EXPIRED ? Retry.AT_ONCE
-                        : ZegoReturnCodes.isTransient(code) ? Retry.LATER : Retry.NEVER;
-            };
+        if (failure.retry() != null) {
+            return failure.retry();
         }
         return switch (failure.stage()) {
             case API, CONNECT, STREAM, VOICE -> Retry.LATER;

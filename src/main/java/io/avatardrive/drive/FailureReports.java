@@ -3,12 +3,12 @@ package io.avatardrive.drive;
 import io.avatardrive.audio.AudioCut;
 import io.avatardrive.audio.AudioFormatProblem;
 import io.avatardrive.audio.StreamStalled;
-import io.avatardrive.sami.ConversionFailed;
-import io.avatardrive.sami.SamiException;
 import io.avatardrive.settings.DriveSettings;
 import io.avatardrive.settings.Redactor;
 import io.avatardrive.text.TextProblem;
+import io.avatardrive.vendor.Retry;
 import io.avatardrive.vendor.VendorException;
+import io.avatardrive.vendor.VoiceFailure;
 import org.apache.camel.Exchange;
 
 /**
@@ -23,33 +23,35 @@ final class FailureReports {
     /** The failure of the exchange's drive (or of its clip, if it never became one) as a report. */
     static FailureReport failure(Exchange exchange, ActiveDrive drive, Exception cause) {
         DriveSettings settings = DriveResources.settings(exchange);
-        Redactor redactor = new Redactor(settings.serverSecret(), settings.volc().accessToken(), settings.sami().token());
+        Redactor redactor = settings.redactor();
         String file = drive != null ? drive.clipName() : exchange.getMessage().getHeader(AvatarDriveConstants.CLIP_NAME, "clip", String.class);
         String taskId = drive != null ? drive.taskId() : exchange.getMessage().getHeader(AvatarDriveConstants.TASK_ID,
                 settings.taskId(), String.class);
         Stage stage = exchange.getProperty(AvatarDriveConstants.STAGE, Stage.READ, Stage.class);
         Long code = null;
         String vendorMessage = null;
-        String vendor = drive != null ? drive.backend() : null;
+        String vendor = drive != null ? drive.backend().name() : null;
+        Retry retry = null;
         for (Throwable t = cause; t != null; t = t.getCause()) {
             if (t instanceof DriveFailure failure) {
                 stage = failure.stage();
                 break;
             }
             if (t instanceof VendorException answer) {
-                if (answer instanceof SamiException) {
+                if (answer instanceof VoiceFailure) {
                     stage = Stage.VOICE;
                 }
                 code = answer.getCode();
                 vendorMessage = answer.getVendorMessage();
                 vendor = answer.getVendor();
+                retry = answer.retry();
                 break;
             }
             if (t instanceof AudioFormatProblem || t instanceof TextProblem) {
                 stage = Stage.DECODE;
                 break;
             }
-            if (t instanceof ConversionFailed) {
+            if (t instanceof VoiceFailure) {
                 stage = Stage.VOICE;
                 break;
             }
@@ -58,7 +60,7 @@ final class FailureReports {
         if (!reason.contains(file)) {
             reason = file + ": " + reason;
         }
-        return new FailureReport(file, taskId, stage, vendor, code, redactor.redact(vendorMessage), reason);
+        return new FailureReport(file, taskId, stage, vendor, code, redactor.redact(vendorMessage), reason, retry);
     }
 
     /**
@@ -88,7 +90,7 @@ final class FailureReports {
         }
         for (Throwable t = cause; t != null; t = t.getCause()) {
             if (t instanceof DriveFailure || t instanceof VendorException || t instanceof AudioFormatProblem
-                || t instanceof TextProblem || t instanceof ConversionFailed || t instanceof StreamStalled) {
+                || t instanceof TextProblem || t instanceof VoiceFailure || t instanceof StreamStalled) {
                 return t.getMessage();
             }
         }
@@ -98,9 +100,7 @@ final class FailureReports {
         }
         String rootText = root.getClass().getSimpleName() + (root.getMessage() == null ? "" : ": " + root.getMessage());
         return switch (stage) {
-            case API -> root instanceof java.net.SocketTimeoutException
-                    ? "the DriveByWsStream call got no answer in time (zego.api-timeout-ms; " + rootText + ")"
-                    : "the DriveByWsStream call failed (" + rootText + ")";
+            case API -> "the avatar's API call failed (" + rootText + ")";
             case CONNECT -> "could not connect the drive socket (" + rootText + ")";
             case VOICE -> "the voice conversion failed (" + rootText + ")";
             case STREAM -> "the drive socket failed while streaming (" + rootText + ")";

@@ -30,11 +30,13 @@ public final class InstanceSettings implements Processor {
 
     /** The settings of these parameters (by setting key), each left out or blank falling back to the property. */
     static InstanceSettings of(Function<String, Object> parameters, CamelContext context) {
-        return new InstanceSettings(DriveSettings.from(key -> {
+        DriveSettings settings = DriveSettings.from(key -> {
             Object parameter = parameters.apply(key);
             return parameter != null && !parameter.toString().isBlank() ? Optional.of(parameter.toString())
                     : context.getPropertiesComponent().resolveProperty(key);
-        }));
+        });
+        AvatarBackends.of(context).requireKnown(settings);
+        return new InstanceSettings(settings);
     }
 
     @Override

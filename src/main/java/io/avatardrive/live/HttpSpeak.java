@@ -13,6 +13,7 @@ import io.avatardrive.drive.AvatarDriveConstants;
 import io.avatardrive.drive.ClipNames;
 import io.avatardrive.drive.DriveOutcome;
 import io.avatardrive.drive.FailureClassifier;
+import io.avatardrive.vendor.Retry;
 import io.avatardrive.drive.FailureReport;
 import io.avatardrive.drive.Outcome;
 import io.avatardrive.drive.Stage;
@@ -128,7 +129,7 @@ public final class HttpSpeak {
             if (failure.stage() == Stage.READ || failure.stage() == Stage.DECODE) {
                 return 400;
             }
-            return FailureClassifier.of(failure) == FailureClassifier.Retry.NEVER ? 502 : 503;
+            return FailureClassifier.of(failure) == Retry.NEVER ? 502 : 503;
         }
         return outcome.outcome() == Outcome.CUT ? 400 : 200;
     }

@@ -40,9 +40,8 @@ public record DriveSettings(
         VolcSettings volc,
         SamiSettings sami) {
 
-    /** The avatar backends a clip can drive. */
-    public static final String ZEGO = "zego";
-    public static final String VOLC_TTA = "volc-tta";
+    /** The backend a clip goes to unless it or drive.backend names another. */
+    public static final String DEFAULT_BACKEND = "zego";
 
     public static final String VENDOR_API_URL = "https://aigc-digitalhuman-api.zegotech.cn";
 
@@ -74,7 +73,7 @@ public record DriveSettings(
                 r.nonNegative("drive.lead-ms", 500),
                 r.positive("drive.max-concurrent", 64),
                 r.positive("drive.stall-timeout-ms", 10_000),
-                r.backend("drive.backend", ZEGO),
+                r.backend("drive.backend", DEFAULT_BACKEND),
                 r.text("voice.speaker", ""),
                 VolcSettings.read(r),
                 SamiSettings.read(r));
@@ -137,11 +136,6 @@ public record DriveSettings(
         return new DriveSettings(apiUrl, appId, serverSecret, taskId, wsTrustAll, apiQps, apiTimeoutMs, inbox, done, error,
                 pcmSampleRate, chunkMs, leadMs, maxConcurrent, stallTimeoutMs, backend, speaker,
                 volc, local);
-    }
-
-    /** Whether a clip names a backend this pipeline drives. */
-    public static boolean isBackend(String name) {
-        return ZEGO.equals(name) || VOLC_TTA.equals(name);
     }
 
     /** Every secret a text of this drive could contain, for the {@link Redactor}. */
@@ -255,10 +249,11 @@ public record DriveSettings(
             return v;
         }
 
+        /** A backend's name; whether one of that name is installed is checked by the drive that uses it. */
         String backend(String key, String fallback) {
             String v = text(key, fallback);
-            if (!isBackend(v)) {
-                problems.add(key + " must be " + ZEGO + " or " + VOLC_TTA + ", was '" + v + "'");
+            if (!v.matches("[a-z0-9][a-z0-9-]{0,63}")) {
+                problems.add(key + " must be a backend's name (lower-case letters, digits, dashes), was '" + v + "'");
             }
             return v;
         }

@@ -17,7 +17,7 @@ public abstract class VendorException extends RuntimeException {
         this.vendorMessage = vendorMessage;
     }
 
-    /** The vendor's name in reports: zego, volc-tta or sami. */
+    /** The vendor's name in reports. */
     public String getVendor() {
         return vendor;
     }
@@ -29,4 +29,7 @@ public abstract class VendorException extends RuntimeException {
     public String getVendorMessage() {
         return vendorMessage;
     }
+
+    /** Whether another try may succeed, as the vendor's documentation of this code says. */
+    public abstract Retry retry();
 }

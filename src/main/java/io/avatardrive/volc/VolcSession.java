@@ -11,7 +11,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import io.avatardrive.settings.VolcSettings;
-import io.avatardrive.vendor.AvatarSession;
+import io.avatardrive.vendor.SpeakingSession;
 import io.avatardrive.vendor.SocketClients;
 import io.avatardrive.vendor.VendorSocket;
 import io.avatardrive.volc.VolcFrames.ServerFrame;
@@ -25,7 +25,7 @@ import org.slf4j.LoggerFactory;
  * mode send the words in one {@code |CTL|02|} (cut short by {@code |CTL|03|}); wait for the avatar's {@code voice_end},
  * then close with {@code |CTL|01|}. Any status other than 1000 fails the drive.
  */
-public final class VolcSession implements AvatarSession, VendorSocket.Listener {
+public final class VolcSession implements SpeakingSession, VendorSocket.Listener {
 
     private static final Logger LOG = LoggerFactory.getLogger(VolcSession.class);
     private static final ServerFrame CLOSED = new ServerFrame("closed", null, new byte[0]);
@@ -102,14 +102,9 @@ public final class VolcSession implements AvatarSession, VendorSocket.Listener {
         return socket.context();
     }
 
-    /** How a text's speech ended, as far as the client can tell. */
-    public enum SpeechEnd {
-        /** The avatar's voice_end came: it said it all. */
-        SAID,
-        /** {@link #interruptSpeech()} stopped it first. */
-        INTERRUPTED,
-        /** No voice_end in time, or the socket closed first: the words went out, and are not sent again. */
-        UNCONFIRMED
+    @Override
+    public long speechTimeoutMs(int characters) {
+        return settings.speechTimeoutMs(characters);
     }
 
     /**
@@ -117,6 +112,7 @@ public final class VolcSession implements AvatarSession, VendorSocket.Listener {
      * most {@code timeoutMs}. A status other than 1000 fails it; a missing voice_end does not, since the words are out
      * and sending them again could say them twice.
      */
+    @Override
     public SpeechEnd say(String text, long timeoutMs) throws Exception {
         CompletableFuture<Void> written;
         synchronized (this) {
@@ -161,6 +157,7 @@ public final class VolcSession implements AvatarSession, VendorSocket.Listener {
      * Text mode: stops the avatar's speech now with {@code |CTL|03|}, if it is saying the words, and ends a {@link #say}
      * waiting for it; once called, {@link #say} says nothing. Never blocks, so any thread may call it.
      */
+    @Override
     public void interruptSpeech() {
         synchronized (this) {
             if (interrupted) {

@@ -2,9 +2,13 @@ package io.avatardrive.drive;
 
 import java.util.Set;
 
-import io.avatardrive.drive.FailureClassifier.Retry;
 import io.avatardrive.sami.SamiCodes;
+import io.avatardrive.sami.SamiException;
+import io.avatardrive.vendor.Retry;
+import io.avatardrive.vendor.VendorException;
 import io.avatardrive.volc.VolcCodes;
+import io.avatardrive.volc.VolcException;
+import io.avatardrive.zego.ZegoApiException;
 import io.avatardrive.zego.ZegoReturnCodes;
 import org.junit.jupiter.api.Test;
 
@@ -13,8 +17,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 /** Every code of the three vendors' tables, and every stage, gets the retry the vendor's documentation implies. */
 class FailureClassifierTest {
 
-    private static Retry classify(String vendor, Long code, Stage stage) {
-        return FailureClassifier.of(new FailureReport("a.wav", "t", stage, vendor, code, null, "a.wav: failed"));
+    /** A report as the drive makes it from a vendor's refusal: the code's retry comes from the vendor's exception. */
+    private static Retry classify(VendorException answer, Stage stage) {
+        return FailureClassifier.of(new FailureReport("a.wav", "t", stage, answer.getVendor(), answer.getCode(), null,
+                "a.wav: failed", answer.retry()));
+    }
+
+    private static Retry classify(Stage stage) {
+        return FailureClassifier.of(new FailureReport("a.wav", "t", stage, null, null, null, "a.wav: failed"));
     }
 
     @Test
@@ -27,9 +37,9 @@ class FailureClassifierTest {
             }
             Retry expected = code == ZegoReturnCodes.SIGNATURE_EXPIRED ? Retry.AT_ONCE
                     : later.contains(code) ? Retry.LATER : Retry.NEVER;
-            assertEquals(expected, classify(FailureReport.ZEGO, code, Stage.API), "ZEGO " + code);
+            assertEquals(expected, classify(new ZegoApiException(code, "m"), Stage.API), "ZEGO " + code);
         }
-        assertEquals(Retry.NEVER, classify(null, 999999999L, Stage.API), "an unknown ZEGO code");
+        assertEquals(Retry.NEVER, classify(new ZegoApiException(999999999L, "m"), Stage.API), "an unknown ZEGO code");
     }
 
     @Test
@@ -37,7 +47,7 @@ class FailureClassifierTest {
         for (long code : VolcCodes.known()) {
             if (code != VolcCodes.OK) {
                 assertEquals(code == VolcCodes.BUSY ? Retry.LATER : Retry.NEVER,
-                        classify(FailureReport.VOLC_TTA, code, Stage.CONNECT), "Volcengine " + code);
+                        classify(new VolcException(code, "m"), Stage.CONNECT), "Volcengine " + code);
             }
         }
     }
@@ -46,11 +56,11 @@ class FailureClassifierTest {
     void samiRetriesItsServerErrorsOnly() {
         for (long code : SamiCodes.known()) {
             if (code != SamiCodes.OK) {
-                assertEquals(code >= 50000000L ? Retry.LATER : Retry.NEVER, classify(FailureReport.SAMI, code, Stage.VOICE),
+                assertEquals(code >= 50000000L ? Retry.LATER : Retry.NEVER, classify(new SamiException(code, "m"), Stage.VOICE),
                         "SAMI " + code);
             }
         }
-        assertEquals(Retry.LATER, classify(FailureReport.SAMI, 55000000L, Stage.VOICE));
+        assertEquals(Retry.LATER, classify(new SamiException(55000000L, "m"), Stage.VOICE));
     }
 
     @Test
@@ -60,7 +70,7 @@ class FailureClassifierTest {
                 case API, CONNECT, STREAM, VOICE -> Retry.LATER;
                 default -> Retry.NEVER;
             };
-            assertEquals(expected, classify(null, null, stage), stage.label());
+            assertEquals(expected, classify(stage), stage.label());
         }
     }
 }

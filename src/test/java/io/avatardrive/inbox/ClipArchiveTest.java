@@ -24,7 +24,7 @@ class ClipArchiveTest {
     @Test
     void failureReportNamesStageCodeAndReason() throws Exception {
         ClipArchive archive = new ClipArchive(dir.resolve("done"), dir.resolve("error"), new DrivenClipLog(dir.resolve("driven.log")));
-        Path target = archive.archive(new FailureReport("t/a.wav", "t", Stage.API, FailureReport.ZEGO, 400000005L, "no task", "t/a.wav: gone"), "t/a.wav");
+        Path target = archive.archive(new FailureReport("t/a.wav", "t", Stage.API, "zego", 400000005L, "no task", "t/a.wav: gone"), "t/a.wav");
         assertEquals(dir.resolve("error/t/a.wav"), target);
         JsonNode json = new ObjectMapper().readTree(dir.resolve("error/t/a.wav.error.json").toFile());
         assertEquals("api", json.get("stage").asText());

@@ -51,7 +51,7 @@ class QueueVendorTest extends QueueTestSupport {
         List<jakarta.jms.Message> dead = receive(brokerSettings.deadLetterQueue(), 1, 30_000);
         assertEquals(1, dead.size());
         assertEquals("read", dead.get(0).getStringProperty("DriveStage"));
-        assertTrue(dead.get(0).getStringProperty("DriveReason").contains("Backend 'heygen' is not zego or volc-tta"),
+        assertTrue(dead.get(0).getStringProperty("DriveReason").contains("Backend 'heygen' is not one of volc-tta, zego"),
                 dead.get(0).getStringProperty("DriveReason"));
     }
 }
