@@ -3,6 +3,11 @@ package io.avatardrive;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import io.avatardrive.console.ConsoleConfiguration;
+import io.avatardrive.drive.DriveConfiguration;
+import io.avatardrive.inbox.InboxConfiguration;
+import io.avatardrive.live.LiveConfiguration;
+import io.avatardrive.queue.QueueConfiguration;
 import io.avatardrive.settings.ApplicationSettings;
 import io.avatardrive.settings.InvalidSettingsException;
 import org.apache.camel.main.BaseMainSupport;
@@ -39,9 +44,22 @@ public final class AvatarDriveMain {
                                         + profile + ".properties;optional=true," + base;
     }
 
+    /**
+     * The application's configuration classes, the shared wiring first: its beans (the settings, the lanes) are what
+     * each ingress's beans are made from, and camel-main binds every class's beans before it configures any.
+     */
+    static void addConfigurations(Main main) {
+        main.configure().addConfiguration(AvatarDriveConfiguration.class);
+        main.configure().addConfiguration(DriveConfiguration.class);
+        main.configure().addConfiguration(InboxConfiguration.class);
+        main.configure().addConfiguration(QueueConfiguration.class);
+        main.configure().addConfiguration(LiveConfiguration.class);
+        main.configure().addConfiguration(ConsoleConfiguration.class);
+    }
+
     public static void main(String[] args) throws Exception {
         Main main = new Main();
-        main.configure().addConfiguration(AvatarDriveConfiguration.class);
+        addConfigurations(main);
         main.setPropertyPlaceholderLocations(propertyLocations(profile()));
         // an operator edits ./routes without rebuilding; started elsewhere, the copy in the jar is used
         if (System.getProperty("camel.main.routesIncludePattern") == null) {

@@ -41,7 +41,7 @@ class AvatarDriveApplicationTest {
         overrides.setProperty("drive.driven-clips", data.resolve("driven-clips.log").toString());
 
         Main main = new Main();
-        main.configure().addConfiguration(AvatarDriveConfiguration.class);
+        AvatarDriveMain.addConfigurations(main);
         main.configure().setRoutesIncludePattern("file:routes/*.yaml");
         main.setPropertyPlaceholderLocations("classpath:application.properties");
         overrides.forEach((key, value) -> main.addOverrideProperty((String) key, (String) value));

@@ -4,6 +4,7 @@ import io.avatardrive.drive.DriveBoard;
 import io.avatardrive.settings.ApplicationSettings;
 import io.avatardrive.settings.DriveSettings;
 import io.avatardrive.web.OriginGuard;
+import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpRouter;
 import org.apache.camel.spi.CamelEvent;
@@ -12,18 +13,21 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** The console ingress's wiring: its paths on the management server, behind that server's login and an Origin guard. */
-public final class ConsoleConfiguration {
+public class ConsoleConfiguration implements CamelConfiguration {
 
     private static final Logger LOG = LoggerFactory.getLogger(ConsoleConfiguration.class);
-
-    private ConsoleConfiguration() {
-    }
 
     /**
      * The operator console on the management port: its paths join the management server's router once the context has
      * started (camel-main makes that server during the start), behind its authentication.
      */
-    public static void bind(CamelContext context, DriveSettings settings, ApplicationSettings application) {
+    @Override
+    public void configure(CamelContext context) {
+        ApplicationSettings application = context.getRegistry().findSingleByType(ApplicationSettings.class);
+        DriveSettings settings = context.getRegistry().findSingleByType(DriveSettings.class);
+        if (application == null || !application.managementEnabled()) {
+            return;
+        }
         int managementPort = application.managementPort();
         context.getManagementStrategy().addEventNotifier(new EventNotifierSupport() {
             @Override

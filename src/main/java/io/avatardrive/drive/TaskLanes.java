@@ -20,6 +20,9 @@ import java.util.function.Supplier;
  */
 public final class TaskLanes {
 
+    /** Its name in the registry. */
+    public static final String BEAN = "taskLanes";
+
     private record Work(String task, String label, Supplier<? extends CompletionStage<?>> work,
                         Consumer<String> superseded, CompletableFuture<?> gate) {
     }

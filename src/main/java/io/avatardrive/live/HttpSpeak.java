@@ -13,11 +13,13 @@ import io.avatardrive.drive.AvatarDriveConstants;
 import io.avatardrive.drive.ClipNames;
 import io.avatardrive.drive.DriveOutcome;
 import io.avatardrive.drive.FailureClassifier;
-import io.avatardrive.vendor.Retry;
 import io.avatardrive.drive.FailureReport;
 import io.avatardrive.drive.Outcome;
 import io.avatardrive.drive.Stage;
+import io.avatardrive.ingress.LiveDrives;
+import io.avatardrive.ingress.LiveRequest;
 import io.avatardrive.text.TextKind;
+import io.avatardrive.vendor.Retry;
 import io.vertx.core.http.HttpServerRequest;
 import org.apache.camel.Exchange;
 

@@ -12,7 +12,7 @@ import org.apache.camel.component.vertx.websocket.VertxWebsocketComponent;
 import org.apache.camel.support.service.ServiceSupport;
 
 /**
- * The live ingress's server and the beans routes/live.yaml refers to: HTTP on Camel's platform-http Vert.x server at
+ * The live ingress's server: HTTP on Camel's platform-http Vert.x server at
  * ingress.host:ingress.port, routed without a thread per request, and the WebSocket consumer on the same port. Both
  * doors share one guard against other sites' pages and one cap on open requests.
  */
@@ -23,7 +23,8 @@ public final class LiveIngress {
     private LiveIngress() {
     }
 
-    public static void bind(CamelContext context, LiveSettings live, LiveDrives drives) throws Exception {
+    /** Makes the server and guards its doors; the beans the routes use come from {@link LiveConfiguration}. */
+    static void serve(CamelContext context, LiveSettings live) throws Exception {
         // the stock consumer may route two frames of one connection out of order (see OrderedFramesComponent)
         if (context.hasComponent("vertx-websocket") != null) {
             context.removeComponent("vertx-websocket");
@@ -52,9 +53,5 @@ public final class LiveIngress {
                 context.getComponent("vertx-websocket", VertxWebsocketComponent.class).setRouter(router);
             }
         });
-        IngressLogin login = new IngressLogin(live.username(), live.password());
-        OpenRequests open = new OpenRequests(live.maxOpen());
-        context.getRegistry().bind("httpSpeak", new HttpSpeak(live.utteranceGapMs(), login, open));
-        context.getRegistry().bind("socketSpeak", new SocketSpeak(drives, live.utteranceGapMs(), login, open));
     }
 }

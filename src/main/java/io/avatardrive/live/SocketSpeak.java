@@ -11,6 +11,8 @@ import io.avatardrive.drive.ClipNames;
 import io.avatardrive.drive.DriveOutcome;
 import io.avatardrive.drive.FailureReport;
 import io.avatardrive.drive.Stage;
+import io.avatardrive.ingress.LiveDrives;
+import io.avatardrive.ingress.LiveRequest;
 import io.vertx.core.http.ServerWebSocket;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;

@@ -27,7 +27,8 @@ import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.avatardrive.AvatarDriveConfiguration;
+import io.avatardrive.live.LiveConfiguration;
+import io.avatardrive.queue.QueueConfiguration;
 import io.avatardrive.queue.EmbeddedBroker;
 import io.avatardrive.settings.BrokerSettings;
 import io.avatardrive.settings.LiveSettings;
@@ -153,13 +154,12 @@ public final class DriveBenchmark {
         context.setStreamCaching(false);
         List<RoutesBuilder> builders = Pipelines.wire(context, p, routeFiles);
         if (queue) {
-            brokerSettings = BrokerSettings.from(key -> java.util.Optional.ofNullable(p.get(key)));
-            context.addService(new EmbeddedBroker(brokerSettings));
-            AvatarDriveConfiguration.bindQueue(context, Pipelines.settings(p), brokerSettings);
+            Pipelines.configure(context, new QueueConfiguration());
+            brokerSettings = context.getRegistry().findSingleByType(BrokerSettings.class);
         }
         if (live) {
-            liveSettings = LiveSettings.from(key -> java.util.Optional.ofNullable(p.get(key)));
-            AvatarDriveConfiguration.bindLive(context, Pipelines.settings(p), liveSettings);
+            Pipelines.configure(context, new LiveConfiguration());
+            liveSettings = context.getRegistry().findSingleByType(LiveSettings.class);
         }
         for (RoutesBuilder builder : builders) {
             context.addRoutes(builder);

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** A fourth vendor is one package and one bean: the drive finds it by type and drives it by name, unchanged. */
@@ -73,6 +74,25 @@ class FourthBackendTest {
         } finally {
             server.close();
             vertx.close();
+        }
+    }
+
+    @Test
+    void aDriveBackendNobodyInstalledStopsTheInstanceFromBeingMadeNamingTheInstalledOnes() throws Exception {
+        try (CamelContext context = new DefaultCamelContext()) {
+            context.addRoutes(new AvatarDriveRoute());
+            Exception e = assertThrows(Exception.class, () -> {
+                TemplatedRouteBuilder.builder(context, AvatarDriveRoute.TEMPLATE)
+                        .parameter(AvatarDriveRoute.ENDPOINT_PARAMETER, "direct:fourth")
+                        .parameter("drive.backend", "heygen")
+                        .add();
+                context.start();
+            });
+            String messages = "";
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                messages += t.getMessage() + "\n";
+            }
+            assertTrue(messages.contains("drive.backend must be one of volc-tta, zego, was 'heygen'"), messages);
         }
     }
 

@@ -3,6 +3,7 @@ package io.avatardrive.queue;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.avatardrive.ingress.DrivenRecord;
 import io.avatardrive.support.QueueTestSupport;
 import io.avatardrive.support.TestClips;
 import jakarta.jms.BytesMessage;

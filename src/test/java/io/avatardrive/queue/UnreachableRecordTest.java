@@ -3,6 +3,7 @@ package io.avatardrive.queue;
 import java.util.List;
 import java.util.Map;
 
+import io.avatardrive.ingress.MessageSteps;
 import io.avatardrive.support.QueueTestSupport;
 import io.avatardrive.support.TestClips;
 import jakarta.jms.Message;
@@ -32,8 +33,8 @@ class UnreachableRecordTest extends QueueTestSupport {
         publish(TestClips.wav16(16000, TestClips.pcm16(16000, 0.2)), "unrecorded-task", null, "unrecorded.wav");
         List<Message> dead = receive(brokerSettings.deadLetterQueue(), 1, 30_000);
         assertEquals(1, dead.size(), "nothing was dead-lettered");
-        assertEquals("queue", dead.get(0).getStringProperty(QueueSteps.DEAD_STAGE));
-        String reason = dead.get(0).getStringProperty(QueueSteps.DEAD_REASON);
+        assertEquals("queue", dead.get(0).getStringProperty(MessageSteps.DEAD_STAGE));
+        String reason = dead.get(0).getStringProperty(MessageSteps.DEAD_REASON);
         assertTrue(reason.startsWith("unrecorded.wav: not handled after 3 deliveries")
                    && reason.contains("shared record of driven messages cannot be read"), reason);
         assertTrue(standIn.drives().stream().noneMatch(d -> d.taskId().equals("unrecorded-task")),

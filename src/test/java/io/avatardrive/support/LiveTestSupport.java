@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import io.avatardrive.AvatarDriveConfiguration;
+import io.avatardrive.live.LiveConfiguration;
 import io.avatardrive.settings.LiveSettings;
 import jakarta.jms.BytesMessage;
 import jakarta.jms.Connection;
@@ -38,8 +38,8 @@ public abstract class LiveTestSupport extends QueueTestSupport {
     @Override
     protected void bindMore(CamelContext context, Map<String, String> properties) throws Exception {
         super.bindMore(context, properties);
-        liveSettings = LiveSettings.from(key -> Optional.ofNullable(properties.get(key)));
-        AvatarDriveConfiguration.bindLive(context, settings, liveSettings);
+        Pipelines.configure(context, new LiveConfiguration());
+        liveSettings = context.getRegistry().findSingleByType(LiveSettings.class);
     }
 
     protected String speakUrl(String scheme, String taskId) {

@@ -6,9 +6,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 
-import io.avatardrive.AvatarDriveConfiguration;
+import io.avatardrive.drive.DriveConfiguration;
+import io.avatardrive.inbox.InboxConfiguration;
 import io.avatardrive.settings.DriveSettings;
+import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
+import org.apache.camel.spi.CamelBeanPostProcessor;
 import org.apache.camel.RoutesBuilder;
 import org.apache.camel.support.PluginHelper;
 import org.apache.camel.support.ResourceHelper;
@@ -26,15 +29,23 @@ public final class Pipelines {
         overrides.putAll(properties);
         context.getPropertiesComponent().setLocation("classpath:application.properties");
         context.getPropertiesComponent().setOverrideProperties(overrides);
-        DriveSettings settings = settings(properties);
-        AvatarDriveConfiguration.bindDrive(context);
-        AvatarDriveConfiguration.bindInbox(context, settings);
+        context.getRegistry().bind("driveSettings", settings(properties));
+        configure(context, new DriveConfiguration());
+        configure(context, new InboxConfiguration());
         List<RoutesBuilder> builders = new ArrayList<>();
         for (String file : routeFiles) {
             builders.addAll(PluginHelper.getRoutesLoader(context)
                     .findRoutesBuilders(ResourceHelper.resolveResource(context, "file:routes/" + file)));
         }
         return builders;
+    }
+
+    /** Binds a configuration class's beans, then runs its configure, as camel-main does with the application's. */
+    public static void configure(CamelContext context, CamelConfiguration configuration) throws Exception {
+        CamelBeanPostProcessor beans = PluginHelper.getBeanPostProcessor(context);
+        beans.postProcessBeforeInitialization(configuration, configuration.getClass().getName());
+        beans.postProcessAfterInitialization(configuration, configuration.getClass().getName());
+        configuration.configure(context);
     }
 
     public static DriveSettings settings(Map<String, String> properties) {

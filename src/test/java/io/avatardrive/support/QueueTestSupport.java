@@ -11,8 +11,8 @@ import java.util.Map;
 import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.avatardrive.AvatarDriveConfiguration;
 import io.avatardrive.queue.EmbeddedBroker;
+import io.avatardrive.queue.QueueConfiguration;
 import io.avatardrive.settings.BrokerSettings;
 import jakarta.jms.BytesMessage;
 import jakarta.jms.Connection;
@@ -52,10 +52,9 @@ public abstract class QueueTestSupport extends DriveTestSupport {
 
     @Override
     protected void bindMore(CamelContext context, Map<String, String> properties) throws Exception {
-        brokerSettings = BrokerSettings.from(key -> Optional.ofNullable(properties.get(key)));
-        broker = new EmbeddedBroker(brokerSettings);
-        context.addService(broker);
-        AvatarDriveConfiguration.bindQueue(context, settings, brokerSettings);
+        Pipelines.configure(context, new QueueConfiguration());
+        brokerSettings = context.getRegistry().findSingleByType(BrokerSettings.class);
+        broker = context.hasService(EmbeddedBroker.class);
     }
 
     protected ActiveMQConnectionFactory clientFactory() {

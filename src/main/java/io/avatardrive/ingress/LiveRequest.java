@@ -1,4 +1,4 @@
-package io.avatardrive.live;
+package io.avatardrive.ingress;
 
 import io.avatardrive.drive.AvatarDriveConstants;
 import org.apache.camel.Message;
@@ -8,11 +8,11 @@ import org.apache.camel.Message;
  * for a WAV stream), whether the stream is known to be raw PCM (its drive need not wait for its first bytes to tell),
  * the backend and voice (null for the defaults), and whether it barges in.
  */
-record LiveRequest(String taskId, String name, Integer sampleRate, boolean rawPcm, String backend, String speaker,
+public record LiveRequest(String taskId, String name, Integer sampleRate, boolean rawPcm, String backend, String speaker,
                    boolean interrupt) {
 
     /** The drive's headers for this utterance. */
-    void applyTo(Message message) {
+    public void applyTo(Message message) {
         message.setHeader(AvatarDriveConstants.TASK_ID, taskId);
         message.setHeader(AvatarDriveConstants.CLIP_NAME, name);
         setIfPresent(message, AvatarDriveConstants.SAMPLE_RATE, sampleRate);
@@ -25,7 +25,7 @@ record LiveRequest(String taskId, String name, Integer sampleRate, boolean rawPc
     }
 
     /** An optional request value: null when absent or blank, so that the drive's default applies. */
-    static String option(String value) {
+    public static String option(String value) {
         return value == null || value.isBlank() ? null : value.trim();
     }
 

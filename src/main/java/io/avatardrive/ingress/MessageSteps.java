@@ -1,4 +1,4 @@
-package io.avatardrive.queue;
+package io.avatardrive.ingress;
 
 import java.io.FileInputStream;
 import java.io.IOException;
@@ -19,50 +19,47 @@ import io.avatardrive.drive.DriveOutcome;
 import io.avatardrive.drive.DriveReport;
 import io.avatardrive.drive.FailureClassifier;
 import io.avatardrive.drive.FailureReport;
-import io.avatardrive.settings.BrokerSettings;
 import io.avatardrive.text.TextKind;
-import jakarta.jms.BytesMessage;
-import jakarta.jms.JMSException;
-import jakarta.jms.Message;
-import jakarta.jms.TextMessage;
-import org.apache.activemq.artemis.jms.client.ActiveMQMessage;
 import org.apache.camel.Exchange;
 import org.apache.camel.support.SynchronizationAdapter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The queue ingress's steps: take a clip message apart, judge a failed drive, and shape the result and dead letters. */
-public class QueueSteps {
+/**
+ * A message ingress's steps, whichever broker it reads: take a clip message apart, judge a failed drive, and shape the
+ * result and the dead letter. The ingress first adapts its message to an {@link IncomingMessage}.
+ */
+public class MessageSteps {
 
     /** The clip's bytes, spooled to a file so that a large message is never held in memory. */
     public static final String SPOOL = "avatarDriveSpool";
-    /** The JMS message as it came, for the steps that read its properties after its body was spooled. */
+    /** The {@link IncomingMessage} as it came, for the steps that read its properties after its body was spooled. */
     public static final String RECEIVED = "avatarDriveMessage";
+    private static final Logger LOG = LoggerFactory.getLogger(MessageSteps.class);
     /** Properties a dead letter carries: why and where its drive failed. */
-    private static final Logger LOG = LoggerFactory.getLogger(QueueSteps.class);
     public static final String DEAD_STAGE = "DriveStage";
     public static final String DEAD_REASON = "DriveReason";
     public static final String DEAD_CODE = "DriveCode";
     public static final String MESSAGE_ID = "avatarDriveMessageId";
-    /** How often the broker has delivered the message, this time included (JMSXDeliveryCount). */
+    /** How often the broker has delivered the message, this time included. */
     static final String DELIVERIES = "avatarDriveDeliveries";
-    private static final String DELIVERY_COUNT = "JMSXDeliveryCount";
     /** The stage a dead letter names when the message failed around its drive, not in it. */
     static final String QUEUE_STAGE = "queue";
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final int COPY_BUFFER = 64 * 1024;
 
-    private final BrokerSettings settings;
+    private final Path spool;
+    private final int maxRedeliveries;
     private final String defaultTaskId;
-
     private final DrivenRecord driven;
 
     /**
+     * @param spool  where clip bodies are streamed to while they are driven
      * @param driven the record of driven messages, written when a drive's last audio went out (before its Stop)
      */
-    public QueueSteps(BrokerSettings settings, String defaultTaskId, DrivenRecord driven) {
-        this.settings = settings;
+    public MessageSteps(Path spool, int maxRedeliveries, String defaultTaskId, DrivenRecord driven) {
+        this.spool = spool;
+        this.maxRedeliveries = maxRedeliveries;
         this.defaultTaskId = defaultTaskId;
         this.driven = driven;
     }
@@ -87,34 +84,34 @@ public class QueueSteps {
 
     /** The message's properties become the drive's headers, and its body a spooled file, deleted when the exchange ends. */
     public void receive(Exchange exchange) throws Exception {
-        Message message = exchange.getMessage().getMandatoryBody(Message.class);
-        String id = messageId(message);
-        String taskId = stringProperty(message, AvatarDriveConstants.TASK_ID, defaultTaskId);
-        String name = ClipNames.safe(stringProperty(message, AvatarDriveConstants.CLIP_NAME, id));
+        IncomingMessage message = exchange.getMessage().getMandatoryBody(IncomingMessage.class);
+        String id = message.id();
+        String taskId = message.text(AvatarDriveConstants.TASK_ID, defaultTaskId);
+        String name = ClipNames.safe(message.text(AvatarDriveConstants.CLIP_NAME, id));
         exchange.getMessage().setHeader(MESSAGE_ID, id);
         exchange.getMessage().setHeader(AvatarDriveConstants.TASK_ID, taskId);
         exchange.getMessage().setHeader(AvatarDriveConstants.CLIP_NAME, name);
         for (String property : new String[] {AvatarDriveConstants.SAMPLE_RATE, AvatarDriveConstants.BACKEND, AvatarDriveConstants.SPEAKER,
                 AvatarDriveConstants.INTERRUPT, AvatarDriveConstants.CONTENT_TYPE}) {
-            if (message.propertyExists(property)) {
-                exchange.getMessage().setHeader(property, message.getObjectProperty(property));
+            if (message.has(property)) {
+                exchange.getMessage().setHeader(property, message.property(property));
             }
         }
         // words rather than audio: by the clip's name, or by the message's ContentType
-        String contentType = stringProperty(message, AvatarDriveConstants.CONTENT_TYPE, null);
+        String contentType = message.text(AvatarDriveConstants.CONTENT_TYPE, null);
         Optional<TextKind> words = TextKind.ofName(name).or(() -> TextKind.ofMediaType(contentType));
         words.ifPresent(kind -> exchange.getMessage().setHeader(AvatarDriveConstants.FORMAT, kind.label()));
-        Path spool = spool(message, words.isPresent() ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1);
-        exchange.setProperty(SPOOL, spool);
+        Path spooled = spool(message, words.isPresent() ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1);
+        exchange.setProperty(SPOOL, spooled);
         exchange.setProperty(RECEIVED, message);
         exchange.setProperty(AvatarDriveConstants.BEFORE_STOP, (DrivenHook) provisional -> driven.confirm(id,
                 json(provisional)));
-        exchange.setProperty(DELIVERIES, message.propertyExists(DELIVERY_COUNT) ? message.getIntProperty(DELIVERY_COUNT) : 1);
+        exchange.setProperty(DELIVERIES, message.deliveries());
         exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
             @Override
             public void onDone(Exchange done) {
                 try {
-                    Files.deleteIfExists(spool);
+                    Files.deleteIfExists(spooled);
                 } catch (IOException ignored) {
                     // a leftover spool file is only disk space; the next start does not read it
                 }
@@ -123,33 +120,15 @@ public class QueueSteps {
         exchange.getMessage().setBody(null);
     }
 
-    /** The JMS id, or for messages that have none (STOMP, AMQP without one) the broker's own id, stable across redelivery. */
-    private static String messageId(Message message) throws JMSException {
-        if (message.getJMSMessageID() != null) {
-            return message.getJMSMessageID();
-        }
-        if (message instanceof ActiveMQMessage artemis) {
-            return "core:" + artemis.getCoreMessage().getMessageID();
-        }
-        throw new JMSException("the message has no id, so a redelivery could not be told from a new clip");
-    }
-
     /**
-     * Streams the body to disk chunk by chunk; Artemis delivers a large message lazily as it is read. A text message's
-     * characters are written in {@code charset}: UTF-8 for words, one byte each for audio sent as text.
+     * Streams the body to disk chunk by chunk, never holding it whole. A text body's characters are written in
+     * {@code charset}: UTF-8 for words, one byte each for audio sent as text.
      */
-    private Path spool(Message message, Charset charset) throws IOException, JMSException {
-        Files.createDirectories(settings.spool());
-        Path file = Files.createTempFile(settings.spool(), "clip-", ".bin");
+    private Path spool(IncomingMessage message, Charset charset) throws IOException {
+        Files.createDirectories(spool);
+        Path file = Files.createTempFile(spool, "clip-", ".bin");
         try (OutputStream out = Files.newOutputStream(file)) {
-            if (message instanceof BytesMessage bytes) {
-                byte[] buffer = new byte[COPY_BUFFER];
-                for (int n = bytes.readBytes(buffer); n > 0; n = bytes.readBytes(buffer)) {
-                    out.write(buffer, 0, n);
-                }
-            } else if (message instanceof TextMessage text && text.getText() != null) {
-                out.write(text.getText().getBytes(charset));
-            }
+            message.writeBody(out, charset, Long.MAX_VALUE);
         }
         return file;
     }
@@ -176,7 +155,7 @@ public class QueueSteps {
 
     /** Whether to drive the message again: see {@link FailureClassifier#redeliver}. */
     public boolean shouldRetry(Exchange exchange) {
-        return FailureClassifier.redeliver(exchange, settings.maxRedeliveries());
+        return FailureClassifier.redeliver(exchange, maxRedeliveries);
     }
 
     /**
@@ -186,7 +165,7 @@ public class QueueSteps {
      */
     public boolean exhausted(Exchange exchange) {
         return !exchange.getContext().isStopping()
-               && exchange.getProperty(DELIVERIES, 1, Integer.class) > settings.maxRedeliveries();
+               && exchange.getProperty(DELIVERIES, 1, Integer.class) > maxRedeliveries;
     }
 
     /** The dead letter: the original clip bytes, with the drive's stage, reason and vendor code as properties. */
@@ -257,10 +236,5 @@ public class QueueSteps {
     private static void asResult(Exchange exchange) {
         toBroker(exchange);
         exchange.getMessage().removeHeader(AvatarDriveConstants.CONTENT_TYPE);
-    }
-
-    private static String stringProperty(Message message, String name, String fallback) throws JMSException {
-        Object value = message.getObjectProperty(name);
-        return value == null || value.toString().isBlank() ? fallback : value.toString();
     }
 }

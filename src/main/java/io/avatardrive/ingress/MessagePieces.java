@@ -1,5 +1,7 @@
-package io.avatardrive.live;
+package io.avatardrive.ingress;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -14,26 +16,20 @@ import io.avatardrive.drive.AvatarDriveConstants;
 import io.avatardrive.drive.ClipNames;
 import io.avatardrive.drive.DriveOutcome;
 import io.avatardrive.drive.DriveReport;
-import io.avatardrive.queue.MessageProperties;
-import io.avatardrive.queue.QueueInterrupts;
-import jakarta.jms.BytesMessage;
-import jakarta.jms.JMSException;
-import jakarta.jms.Message;
-import jakarta.jms.TextMessage;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Utterances published on the drive queue piece by piece, as a streaming TTS produces them: a message with
+ * Utterances published on a message ingress (the queue, Kafka) piece by piece, as a streaming TTS produces them: a message with
  * {@value #UTTERANCE_ID} is one piece, {@value #SEQ} 0, 1, 2, ... in order, {@value #LAST} true on the final one.
  * Piece 0 starts the drive; later pieces are streamed into it as they come; a piece is taken (committed) as soon as it
  * is handed over, so a task's consumer is never held for the length of an utterance and its next pieces never wait
  * behind it. The report goes to the results queue after Stop. A bad piece is refused to the dead-letter queue with
  * its reason; an utterance whose pieces stop or skip is cut.
  */
-public final class QueuePieces {
+public final class MessagePieces {
 
     public static final String UTTERANCE_ID = "UtteranceId";
     public static final String SEQ = "Seq";
@@ -43,7 +39,7 @@ public final class QueuePieces {
     /** The dead-letter stage of a refused piece. */
     public static final String STAGE = "utterance";
 
-    private static final Logger LOG = LoggerFactory.getLogger(QueuePieces.class);
+    private static final Logger LOG = LoggerFactory.getLogger(MessagePieces.class);
     private static final ObjectMapper JSON = new ObjectMapper();
     /** A piece is a fraction of a second of audio; anything this large is not one. */
     private static final int MAX_PIECE_BYTES = 4 * 1024 * 1024;
@@ -59,7 +55,7 @@ public final class QueuePieces {
     }
 
     private final LiveDrives drives;
-    private final QueueInterrupts interrupts;
+    private final MessageInterrupts interrupts;
     private final long gapMs;
     private final String defaultTaskId;
     private final ProducerTemplate results;
@@ -73,7 +69,7 @@ public final class QueuePieces {
     /**
      * @param results    publishes each utterance's report, after its Stop, to {@code resultsUri}
      */
-    public QueuePieces(LiveDrives drives, QueueInterrupts interrupts, long gapMs, String defaultTaskId,
+    public MessagePieces(LiveDrives drives, MessageInterrupts interrupts, long gapMs, String defaultTaskId,
                        ProducerTemplate results, String resultsUri) {
         this.drives = drives;
         this.interrupts = interrupts;
@@ -93,22 +89,22 @@ public final class QueuePieces {
     }
 
     /** Whether the message is a piece of an utterance rather than a whole clip. */
-    public boolean isPiece(Exchange exchange) throws JMSException {
-        Message message = exchange.getMessage().getBody(Message.class);
-        return message != null && message.propertyExists(UTTERANCE_ID);
+    public boolean isPiece(Exchange exchange) {
+        IncomingMessage message = exchange.getMessage().getBody(IncomingMessage.class);
+        return message != null && message.has(UTTERANCE_ID);
     }
 
     /** Hands the piece to its utterance; a piece that cannot be is marked {@value #REFUSED} with the reason. */
     public void piece(Exchange exchange) throws Exception {
-        Message message = exchange.getMessage().getMandatoryBody(Message.class);
-        String id = ClipNames.safe(String.valueOf(message.getObjectProperty(UTTERANCE_ID)));
-        String taskId = MessageProperties.text(message, AvatarDriveConstants.TASK_ID, defaultTaskId);
+        IncomingMessage message = exchange.getMessage().getMandatoryBody(IncomingMessage.class);
+        String id = ClipNames.safe(String.valueOf(message.property(UTTERANCE_ID)));
+        String taskId = message.text(AvatarDriveConstants.TASK_ID, defaultTaskId);
         byte[] audio = body(message);
         exchange.getMessage().setBody(audio);
         exchange.getMessage().setHeader(UTTERANCE_ID, id);
         exchange.getMessage().setHeader(AvatarDriveConstants.TASK_ID, taskId);
-        Integer seq = MessageProperties.integer(message, SEQ);
-        boolean last = Boolean.parseBoolean(MessageProperties.text(message, LAST, "false"));
+        Integer seq = message.integer(SEQ);
+        boolean last = Boolean.parseBoolean(message.text(LAST, "false"));
         if (seq == null) {
             refuse(exchange, "utterance " + id + ": the piece has no whole-number Seq");
         } else if (audio == null) {
@@ -120,13 +116,12 @@ public final class QueuePieces {
         }
     }
 
-    private void start(Exchange exchange, Message message, String id, String taskId, byte[] audio, boolean last)
-            throws JMSException {
+    private void start(Exchange exchange, IncomingMessage message, String id, String taskId, byte[] audio, boolean last) {
         if (speaking.containsKey(id) || finished.contains(id)) {
             refuse(exchange, "utterance " + id + ": piece 0 came again; an UtteranceId is spoken once");
             return;
         }
-        String name = ClipNames.safe(MessageProperties.text(message, AvatarDriveConstants.CLIP_NAME, id));
+        String name = ClipNames.safe(message.text(AvatarDriveConstants.CLIP_NAME, id));
         exchange.getMessage().setHeader(AvatarDriveConstants.CLIP_NAME, name);
         // an Interrupt=true piece 0 cuts and supersedes there; one queued before an interrupt is superseded
         if (!interrupts.admitted(exchange, message)) {
@@ -142,8 +137,8 @@ public final class QueuePieces {
         } else {
             speaking.put(id, new Utterance(live));
         }
-        LiveRequest request = new LiveRequest(taskId, name, MessageProperties.integer(message, AvatarDriveConstants.SAMPLE_RATE), false,
-                MessageProperties.text(message, AvatarDriveConstants.BACKEND, null), MessageProperties.text(message, AvatarDriveConstants.SPEAKER, null), false);
+        LiveRequest request = new LiveRequest(taskId, name, message.integer(AvatarDriveConstants.SAMPLE_RATE), false,
+                message.text(AvatarDriveConstants.BACKEND, null), message.text(AvatarDriveConstants.SPEAKER, null), false);
         drives.speak(request, live).whenComplete((report, failure) -> {
             speaking.remove(id);
             finished.add(id);
@@ -213,19 +208,8 @@ public final class QueuePieces {
     }
 
     /** The piece's bytes, or null if it is too large to be one. */
-    private static byte[] body(Message message) throws JMSException {
-        if (message instanceof BytesMessage bytes) {
-            if (bytes.getBodyLength() > MAX_PIECE_BYTES) {
-                return null;
-            }
-            byte[] audio = new byte[(int) bytes.getBodyLength()];
-            bytes.readBytes(audio);
-            return audio;
-        }
-        if (message instanceof TextMessage text && text.getText() != null) {
-            byte[] audio = text.getText().getBytes(StandardCharsets.ISO_8859_1);
-            return audio.length > MAX_PIECE_BYTES ? null : audio;
-        }
-        return new byte[0];
+    private static byte[] body(IncomingMessage message) throws IOException {
+        ByteArrayOutputStream audio = new ByteArrayOutputStream();
+        return message.writeBody(audio, StandardCharsets.ISO_8859_1, MAX_PIECE_BYTES) < 0 ? null : audio.toByteArray();
     }
 }

@@ -1,4 +1,4 @@
-package io.avatardrive.queue;
+package io.avatardrive.ingress;
 
 import java.sql.Connection;
 import java.sql.DriverManager;

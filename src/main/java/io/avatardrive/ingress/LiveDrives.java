@@ -1,4 +1,4 @@
-package io.avatardrive.live;
+package io.avatardrive.ingress;
 
 import java.util.concurrent.CompletableFuture;
 
@@ -17,7 +17,7 @@ import org.apache.camel.support.DefaultExchange;
 public final class LiveDrives {
 
     /** The setting a live utterance's gap timeout comes from, as its cut reason names it. */
-    static final String GAP_SETTING = "drive.utterance-gap-ms";
+    public static final String GAP_SETTING = "drive.utterance-gap-ms";
 
     private final CamelContext context;
     private final TaskLaneProcessor lanes;
@@ -33,7 +33,7 @@ public final class LiveDrives {
     }
 
     /** Speaks {@code audio} for {@code request}; the stage completes with the report once Stop went out. */
-    CompletableFuture<DriveOutcome> speak(LiveRequest request, LiveAudio audio) {
+    public CompletableFuture<DriveOutcome> speak(LiveRequest request, LiveAudio audio) {
         if (request.interrupt()) {
             interrupts.interrupt(request.taskId(), request.name());
         }
