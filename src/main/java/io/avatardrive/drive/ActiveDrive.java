@@ -16,17 +16,12 @@ import io.avatardrive.text.SpeechText;
 import io.avatardrive.vendor.AvatarSession;
 import io.avatardrive.vendor.SocketClients;
 import io.avatardrive.vendor.SpeakingSession;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * One drive's state as it moves down the route: the clip (audio, or words an avatar says itself), its backend and
  * ticket, its session, and what has been sent so far.
  */
 final class ActiveDrive {
-
-    private static final Logger LOG = LoggerFactory.getLogger(ActiveDrive.class);
-    private static final long PROGRESS_EVERY_NANOS = TimeUnit.SECONDS.toNanos(5);
 
     private final String clipName;
     private final String taskId;
@@ -43,14 +38,11 @@ final class ActiveDrive {
     private volatile AvatarSession session;
     private volatile boolean started;
     private String driveId;
-    /** Written by the stream's event loop, read by the console. */
-    private volatile long bytes;
-    private long chunks;
+    /** Null for a text drive. */
+    private final SentAudio sent;
     private Instant startedAt;
-    private long lastProgressLog = System.nanoTime();
     /** Live audio: when its first piece came; the start of firstPcmMs. */
     private final LongSupplier receivedAt;
-    private long firstPcmAt = -1;
     private volatile PacedStream stream;
     private volatile boolean stopsWhenCut;
     /** A text drive whose voice_end never came: why its report cannot say it was all said. */
@@ -80,6 +72,7 @@ final class ActiveDrive {
         this.backend = backend;
         this.speaker = speaker;
         this.receivedAt = receivedAt;
+        this.sent = clip == null ? null : new SentAudio(clipName, taskId, clip);
         this.pacer = new Pacer(settings.leadMs());
     }
 
@@ -162,35 +155,13 @@ final class ActiveDrive {
 
             @Override
             public void written(int chunkBytes) {
-                if (firstPcmAt < 0) {
-                    firstPcmAt = System.nanoTime();
-                }
-                bytes += chunkBytes;
-                chunks++;
-                logProgress();
+                sent.written(chunkBytes);
             }
         }, session.context(), workers, settings.stallTimeoutMs(), "the drive socket");
         if (pacer.cancelled()) {
             stream.cancelled();
         }
         return stream;
-    }
-
-    /** A long drive says how far it is every few seconds, so an operator sees it is alive. */
-    private void logProgress() {
-        long now = System.nanoTime();
-        if (now - lastProgressLog < PROGRESS_EVERY_NANOS) {
-            return;
-        }
-        lastProgressLog = now;
-        long expected = clip.expectedBytes();
-        long sentSeconds = TimeUnit.NANOSECONDS.toSeconds(clip.audioNanos(bytes));
-        if (expected > 0) {
-            LOG.info("{} on task {}: {}% sent ({} s of {} s)", clipName, taskId, bytes * 100 / expected, sentSeconds,
-                    TimeUnit.NANOSECONDS.toSeconds(clip.audioNanos(expected)));
-        } else {
-            LOG.info("{} on task {}: {} s sent", clipName, taskId, sentSeconds);
-        }
     }
 
     /**
@@ -296,12 +267,12 @@ final class ActiveDrive {
             return new DriveProgress(taskId, clipName, backend.name(), driveId, 0, elapsedMs, null, 0, 0, elapsedMs);
         }
         long now = System.nanoTime();
-        long sentMs = TimeUnit.NANOSECONDS.toMillis(clip.audioNanos(bytes));
+        long sentMs = sent.sentMs();
         long expected = clip.expectedBytes();
         long elapsedMs = startedAt == null ? 0 : Duration.between(startedAt, Instant.now()).toMillis();
         return new DriveProgress(taskId, clipName, backend.name(), driveId, clip.sampleRate(), sentMs,
                 expected < 0 ? null : TimeUnit.NANOSECONDS.toMillis(clip.audioNanos(expected)),
-                firstPcmAt < 0 ? 0 : sentMs - TimeUnit.NANOSECONDS.toMillis(now - firstPcmAt),
+                sent.firstAt() < 0 ? 0 : sentMs - TimeUnit.NANOSECONDS.toMillis(now - sent.firstAt()),
                 settings.leadMs() + chunkMs(), elapsedMs);
     }
 
@@ -314,15 +285,12 @@ final class ActiveDrive {
                     began.toString(), finishedAt.toString(), Duration.between(began, finishedAt).toMillis(),
                     reason != null ? reason : unconfirmed);
         }
-        Long firstPcmMs = null;
-        Long starvedMs = null;
-        if (live()) {
-            long from = receivedAt.getAsLong();
-            firstPcmMs = firstPcmAt < 0 || from < 0 ? null : TimeUnit.NANOSECONDS.toMillis(Math.max(0, firstPcmAt - from));
-            starvedMs = pacer.starvedMs();
-        }
-        return new DriveReport(outcome, clipName, taskId, backend.name(), driveId, null, null, clip.sampleRate(), bytes,
-                TimeUnit.NANOSECONDS.toMillis(clip.audioNanos(bytes)), chunks, began.toString(), finishedAt.toString(),
+        long from = live() ? receivedAt.getAsLong() : -1;
+        Long firstPcmMs = sent.firstAt() < 0 || from < 0 ? null
+                : TimeUnit.NANOSECONDS.toMillis(Math.max(0, sent.firstAt() - from));
+        Long starvedMs = live() ? pacer.starvedMs() : null;
+        return new DriveReport(outcome, clipName, taskId, backend.name(), driveId, null, null, clip.sampleRate(),
+                sent.bytes(), sent.sentMs(), sent.chunks(), began.toString(), finishedAt.toString(),
                 Duration.between(began, finishedAt).toMillis(), pacer.maxLeadMs(), firstPcmMs, starvedMs,
                 speaker.isEmpty() ? null : speaker, clip.conversion(), reason);
     }

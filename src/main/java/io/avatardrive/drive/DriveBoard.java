@@ -5,12 +5,14 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicLong;
+
+import org.apache.camel.CamelContext;
 
 /**
  * What the operator console shows: every drive in flight with its progress, what waits in each task's lane, the most
- * recent outcomes with their reports, and counters. A view over the drive's own state, kept in memory only.
+ * recent outcomes with their reports, and the counters, read from the drive's meters (see {@link DriveMetrics}) so that
+ * each drive is counted once. A view over the drive's own state, kept in memory only.
  */
 public final class DriveBoard {
 
@@ -28,20 +30,16 @@ public final class DriveBoard {
                            Map<String, Long> outcomes, Map<String, Long> failedByStage, Map<String, Long> apiAnswers) {
     }
 
+    private final CamelContext context;
     private final TaskDrives drives;
     private final TaskLanes lanes;
     private final Deque<Ended> recent = new ArrayDeque<>();
-    private final Map<String, Long> outcomes = new TreeMap<>();
-    private final Map<String, Long> failedByStage = new TreeMap<>();
-    private final Map<String, Long> apiAnswers = new TreeMap<>();
     private final AtomicLong ids = new AtomicLong();
 
-    public DriveBoard(TaskDrives drives, TaskLanes lanes) {
+    public DriveBoard(CamelContext context, TaskDrives drives, TaskLanes lanes) {
+        this.context = context;
         this.drives = drives;
         this.lanes = lanes;
-        for (Outcome outcome : Outcome.values()) {
-            outcomes.put(outcome.label(), 0L);
-        }
     }
 
     /** A drive ended with this report (or a clip was superseded before its drive). */
@@ -50,15 +48,6 @@ public final class DriveBoard {
         while (recent.size() > RECENT) {
             recent.removeLast();
         }
-        outcomes.merge(report.outcome().label(), 1L, Long::sum);
-        if (report instanceof FailureReport failure) {
-            failedByStage.merge(failure.stage().label(), 1L, Long::sum);
-        }
-    }
-
-    /** A DriveByWsStream answer with this return code. */
-    public synchronized void apiAnswer(long code) {
-        apiAnswers.merge(Long.toString(code), 1L, Long::sum);
     }
 
     /** The report of a recent outcome, by its number; null once it has left the list. */
@@ -69,7 +58,8 @@ public final class DriveBoard {
     public synchronized Snapshot snapshot() {
         List<DriveProgress> inFlight = new ArrayList<>(drives.all().stream().map(ActiveDrive::progress).toList());
         inFlight.sort((a, b) -> a.taskId().compareTo(b.taskId()));
-        return new Snapshot(inFlight, lanes.waiting(), List.copyOf(recent), Map.copyOf(outcomes),
-                Map.copyOf(failedByStage), Map.copyOf(apiAnswers));
+        DriveMetrics.Counts counts = DriveMetrics.counts(context);
+        return new Snapshot(inFlight, lanes.waiting(), List.copyOf(recent), counts.outcomes(), counts.failedByStage(),
+                counts.apiAnswers());
     }
 }

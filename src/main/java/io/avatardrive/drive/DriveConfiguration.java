@@ -6,6 +6,9 @@ import io.avatardrive.settings.DriveSettings;
 import org.apache.camel.BindToRegistry;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
+import org.apache.camel.LoggingLevel;
+import org.apache.camel.PropertyInject;
+import org.apache.camel.processor.errorhandler.RedeliveryPolicy;
 
 /**
  * What every ingress of one application shares: the drive route template, the drives in flight, the task lanes every
@@ -18,6 +21,9 @@ public class DriveConfiguration implements CamelConfiguration {
      * Drives being started at once, one per core: a start (read, ticket, connect, Start) is CPU work that competes
      * with the drives already streaming, so a storm of starts is spread out rather than let make them late.
      */
+    /** The redelivery policy's name in the registry. */
+    public static final String REDELIVERY = "driveRedelivery";
+
     static final int STARTER_THREADS = Runtime.getRuntime().availableProcessors();
 
     @BindToRegistry(TaskDrives.BEAN)
@@ -39,8 +45,19 @@ public class DriveConfiguration implements CamelConfiguration {
     }
 
     @BindToRegistry(DriveBoard.BEAN)
-    public DriveBoard driveBoard(TaskDrives drives, TaskLanes lanes) {
-        return new DriveBoard(drives, lanes);
+    public DriveBoard driveBoard(CamelContext context, TaskDrives drives, TaskLanes lanes) {
+        return new DriveBoard(context, drives, lanes);
+    }
+
+    /**
+     * The one redelivery policy every ingress's retries use (routes/inbox.yaml and routes/queue.yaml refer to it): a
+     * failed drive is tried again from its start after drive.retry-delay-ms, doubling up to 30 s, waiting on a timer
+     * rather than a thread, except where the exchange is transacted (the queue's), which Camel redelivers in place.
+     */
+    @BindToRegistry(REDELIVERY)
+    public RedeliveryPolicy driveRedelivery(@PropertyInject(value = "drive.retry-delay-ms", defaultValue = "1000") long delayMs) {
+        return new RedeliveryPolicy().redeliveryDelay(delayMs).useExponentialBackOff().backOffMultiplier(2)
+                .maximumRedeliveryDelay(30_000).asyncDelayedRedelivery().retryAttemptedLogLevel(LoggingLevel.WARN);
     }
 
     /** The drive route template; routes/drive.yaml makes the instance the ingress routes send to. */

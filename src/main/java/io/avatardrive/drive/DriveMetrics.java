@@ -1,5 +1,7 @@
 package io.avatardrive.drive;
 
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.micrometer.core.instrument.Counter;
@@ -46,7 +48,37 @@ final class DriveMetrics {
     }
 
     static DriveMetrics of(CamelContext context) {
-        return new DriveMetrics(context.getRegistry().lookupByNameAndType(REGISTRY, MeterRegistry.class));
+        return new DriveMetrics(registry(context));
+    }
+
+    private static MeterRegistry registry(CamelContext context) {
+        return context.getRegistry().lookupByNameAndType(REGISTRY, MeterRegistry.class);
+    }
+
+    /** The counters the console shows, by tag: drives by outcome, failures by stage, API answers by code. */
+    record Counts(Map<String, Long> outcomes, Map<String, Long> failedByStage, Map<String, Long> apiAnswers) {
+    }
+
+    static Counts counts(CamelContext context) {
+        MeterRegistry registry = registry(context);
+        return new Counts(byTag(registry, "avatar_drive_ended", "outcome"), byTag(registry, "avatar_drive_failed", "stage"),
+                byTag(registry, "avatar_drive_api_calls", "code"));
+    }
+
+    private static Map<String, Long> byTag(MeterRegistry registry, String name, String tag) {
+        Map<String, Long> counts = new TreeMap<>();
+        if (registry != null) {
+            registry.find(name).counters().forEach(c -> counts.merge(c.getId().getTag(tag), (long) c.count(), Long::sum));
+        }
+        return counts;
+    }
+
+    /** Work that ended without a drive (superseded by an interrupt, withdrawn before its turn): counted by outcome. */
+    static void endedUndriven(CamelContext context, Outcome outcome) {
+        MeterRegistry registry = registry(context);
+        if (registry != null) {
+            registry.counter("avatar_drive_ended", "outcome", outcome.label()).increment();
+        }
     }
 
     void started() {

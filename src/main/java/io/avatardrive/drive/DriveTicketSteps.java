@@ -54,9 +54,5 @@ final class DriveTicketSteps {
 
     private void counted(Exchange exchange, long code) {
         resources.metrics(exchange).apiAnswer(code);
-        DriveBoard board = DriveResources.board(exchange);
-        if (board != null) {
-            board.apiAnswer(code);
-        }
     }
 }

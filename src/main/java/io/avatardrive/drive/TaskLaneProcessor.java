@@ -79,6 +79,7 @@ public class TaskLaneProcessor extends AsyncProcessorSupport {
         if (board != null) {
             board.ended(report);
         }
+        DriveMetrics.endedUndriven(context, report.outcome());
         exchange.getMessage().setBody(report);
         callback.done(false);
     }

@@ -1,7 +1,6 @@
 package io.avatardrive.standin;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
@@ -10,21 +9,16 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.avatardrive.zego.ZegoReturnCodes;
-import io.avatardrive.zego.ZegoSigner;
-import io.netty.handler.codec.http.QueryStringDecoder;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
-import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.net.PfxOptions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,10 +33,8 @@ public final class ZegoStandIn implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ZegoStandIn.class);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern TASK_ID = Pattern.compile("[0-9A-Za-z_-]{1,128}");
-    private static final long SIGNATURE_VALIDITY_S = Duration.ofMinutes(10).toSeconds();
 
     private final String appId;
-    private final String serverSecret;
     private final int qps;
     private final long playbackBufferMs;
     private volatile long scheduleLeadMs;
@@ -50,19 +42,13 @@ public final class ZegoStandIn implements AutoCloseable {
     private final Set<String> knownTasks = ConcurrentHashMap.newKeySet();
     private final Set<String> hungTasks = ConcurrentHashMap.newKeySet();
     private final java.util.concurrent.atomic.AtomicInteger hungCalls = new java.util.concurrent.atomic.AtomicInteger();
-    private final Map<String, StandInDrive> byToken = new ConcurrentHashMap<>();
     private final List<StandInDrive> drives = new CopyOnWriteArrayList<>();
-    private final Map<String, StandInDrive> activeByTask = new ConcurrentHashMap<>();
     private final List<String> violations = new CopyOnWriteArrayList<>();
-    private final Deque<Long> recentCalls = new ArrayDeque<>();
-    private final Set<String> usedNonces = ConcurrentHashMap.newKeySet();
+    private final RateWindow rate;
+    private final SignedCall signed;
     private final Map<Long, Integer> answers = new ConcurrentHashMap<>();
-    private final Set<ServerWebSocket> open = ConcurrentHashMap.newKeySet();
     private final Deque<Long> injectedCodes = new ArrayDeque<>();
-    private long dropAfterBytes = -1;
-    private int dropsLeft;
-    private int refusalsLeft;
-    private int stallsLeft;
+    private final DriveSockets sockets = new DriveSockets(violations);
     private int receiveBufferBytes = -1;
     private PfxOptions apiTls;
     private PfxOptions socketTls;
@@ -71,7 +57,6 @@ public final class ZegoStandIn implements AutoCloseable {
     private final Vertx vertx = Vertx.vertx();
     private HttpServer server;
     private int port;
-    private long lastCallAt = System.nanoTime() - TimeUnit.SECONDS.toNanos(2);
 
     public ZegoStandIn(String appId, String serverSecret) {
         this(appId, serverSecret, 10, 300);
@@ -79,9 +64,10 @@ public final class ZegoStandIn implements AutoCloseable {
 
     public ZegoStandIn(String appId, String serverSecret, int qps, long playbackBufferMs) {
         this.appId = appId;
-        this.serverSecret = serverSecret;
         this.qps = qps;
         this.playbackBufferMs = playbackBufferMs;
+        this.rate = new RateWindow(qps);
+        this.signed = new SignedCall(appId, serverSecret);
     }
 
     /** Fault injection: the next {@code times} well-signed calls are answered with {@code code}. */
@@ -118,15 +104,14 @@ public final class ZegoStandIn implements AutoCloseable {
     }
 
     /** Fault injection: the next {@code drives} sockets are closed by the avatar side after this many bytes of audio. */
-    public synchronized ZegoStandIn dropNextDrivesAfterBytes(long bytes, int drives) {
-        dropAfterBytes = bytes;
-        dropsLeft = drives;
+    public ZegoStandIn dropNextDrivesAfterBytes(long bytes, int drives) {
+        sockets.dropNextAfterBytes(bytes, drives);
         return this;
     }
 
     /** Fault injection: the next {@code drives} sockets stop reading after their first audio, so the sender stalls. */
-    public synchronized ZegoStandIn stallNextDrives(int drives) {
-        stallsLeft = drives;
+    public ZegoStandIn stallNextDrives(int drives) {
+        sockets.stallNext(drives);
         return this;
     }
 
@@ -148,22 +133,10 @@ public final class ZegoStandIn implements AutoCloseable {
         return this;
     }
 
-    private synchronized boolean stallThisDrive() {
-        return stallsLeft > 0 && stallsLeft-- > 0;
-    }
-
     /** Fault injection: the next {@code times} WebSocket connections are refused (HTTP 503 on the upgrade). */
-    public synchronized ZegoStandIn refuseNextConnections(int times) {
-        refusalsLeft = times;
+    public ZegoStandIn refuseNextConnections(int times) {
+        sockets.refuseNext(times);
         return this;
-    }
-
-    private synchronized boolean refuseThisConnection() {
-        return refusalsLeft > 0 && refusalsLeft-- > 0;
-    }
-
-    private synchronized long dropThisDriveAfter() {
-        return dropsLeft > 0 && dropsLeft-- > 0 ? dropAfterBytes : -1;
     }
 
     /** Only these tasks exist; with none registered, every well-formed TaskId exists. */
@@ -182,13 +155,13 @@ public final class ZegoStandIn implements AutoCloseable {
             options.setSsl(true).setKeyCertOptions(apiTls);
         }
         server = vertx.createHttpServer(options);
-        server.webSocketHandler(this::onSocket).requestHandler(this::onApi);
+        server.webSocketHandler(sockets::onSocket).requestHandler(this::onApi);
         port = server.listen().toCompletionStage().toCompletableFuture().join().actualPort();
         socketPort = port;
         if (socketTls != null) {
             socketServer = vertx.createHttpServer(new HttpServerOptions(options).setPort(0).setSsl(true)
                     .setKeyCertOptions(socketTls));
-            socketServer.webSocketHandler(this::onSocket);
+            socketServer.webSocketHandler(sockets::onSocket);
             socketPort = socketServer.listen().toCompletionStage().toCompletableFuture().join().actualPort();
         }
         LOG.info("ZEGO stand-in listening on {} (AppId {}, {} QPS)", apiUrl(), appId, qps);
@@ -222,7 +195,7 @@ public final class ZegoStandIn implements AutoCloseable {
     }
 
     public int openConnections() {
-        return open.size();
+        return sockets.open();
     }
 
     /** Waits until {@code count} drives have completed (Stop received and socket closed). */
@@ -239,14 +212,7 @@ public final class ZegoStandIn implements AutoCloseable {
 
     /** Waits until no API call was made for a full rate window, so that a new client starts with the whole quota. */
     public void awaitQuietRateWindow() throws InterruptedException {
-        long quietSince;
-        synchronized (recentCalls) {
-            quietSince = lastCallAt;
-        }
-        long waitNanos = quietSince + TimeUnit.MILLISECONDS.toNanos(1050) - System.nanoTime();
-        if (waitNanos > 0) {
-            TimeUnit.NANOSECONDS.sleep(waitNanos);
-        }
+        rate.awaitQuiet();
     }
 
     private void onApi(HttpServerRequest request) {
@@ -260,7 +226,7 @@ public final class ZegoStandIn implements AutoCloseable {
             try {
                 code = check(request, body);
                 if (code == ZegoReturnCodes.OK) {
-                    data = issue(JSON.readTree(body.getBytes()).path("TaskId").asText());
+                    data = issue(taskIdOf(body));
                 }
             } catch (Exception e) {
                 code = 400000001L;
@@ -288,39 +254,20 @@ public final class ZegoStandIn implements AutoCloseable {
         if (!"POST".equals(request.method().name()) || !"DriveByWsStream".equals(request.getParam("Action"))) {
             return 100000007L;
         }
-        if (overRateLimit()) {
-            violations.add("more than " + qps + " API calls in one second: " + recentCallsText());
+        if (rate.overLimit()) {
+            violations.add("more than " + qps + " API calls in one second: " + rate.recentText());
             return ZegoReturnCodes.QPS_LIMIT;
         }
-        String nonce = request.getParam("SignatureNonce");
-        String timestamp = request.getParam("Timestamp");
-        String signature = request.getParam("Signature");
-        if (!appId.equals(request.getParam("AppId"))) {
-            return 100000001L;
-        }
-        if (nonce == null || nonce.isEmpty()) {
-            return 100000008L;
-        }
-        if (!"2.0".equals(request.getParam("SignatureVersion"))) {
-            return 100000014L;
-        }
-        if (timestamp == null || !timestamp.matches("\\d+")) {
-            return 100000003L;
-        }
-        long ts = Long.parseLong(timestamp);
-        if (Math.abs(Instant.now().getEpochSecond() - ts) > SIGNATURE_VALIDITY_S) {
-            return ZegoReturnCodes.SIGNATURE_EXPIRED;
-        }
-        if (!ZegoSigner.signature(appId, nonce, serverSecret, ts).equals(signature) || !usedNonces.add(nonce)) {
-            return ZegoReturnCodes.SIGNATURE_ERROR;
+        long signature = signed.check(request);
+        if (signature != ZegoReturnCodes.OK) {
+            return signature;
         }
         synchronized (injectedCodes) {
             if (!injectedCodes.isEmpty()) {
                 return injectedCodes.poll();
             }
         }
-        JsonNode json = JSON.readTree(body.getBytes());
-        String taskId = json.path("TaskId").asText("");
+        String taskId = taskIdOf(body);
         if (!TASK_ID.matcher(taskId).matches()) {
             return 400000001L;
         }
@@ -330,96 +277,14 @@ public final class ZegoStandIn implements AutoCloseable {
         return ZegoReturnCodes.OK;
     }
 
-    private String recentCallsText() {
-        synchronized (recentCalls) {
-            long first = recentCalls.isEmpty() ? 0 : recentCalls.peekFirst();
-            return recentCalls.stream().map(t -> Long.toString((t - first) / 1_000_000) + "ms").toList().toString();
-        }
-    }
-
-    /** A sliding one-second window, as strict as the vendor's limit can be. */
-    private boolean overRateLimit() {
-        long now = System.nanoTime();
-        synchronized (recentCalls) {
-            lastCallAt = now;
-            while (!recentCalls.isEmpty() && now - recentCalls.peekFirst() >= TimeUnit.SECONDS.toNanos(1)) {
-                recentCalls.pollFirst();
-            }
-            if (recentCalls.size() >= qps) {
-                return true;
-            }
-            recentCalls.addLast(now);
-            return false;
-        }
-    }
-
     private ObjectNode issue(String taskId) {
         String token = UUID.randomUUID().toString().replace("-", "");
         StandInDrive drive = new StandInDrive(UUID.randomUUID().toString(), taskId,
                 new PlaybackMeter(playbackBufferMs, scheduleLeadMs), lateness);
-        byToken.put(token, drive);
+        sockets.expect(token, drive);
         drives.add(drive);
         return JSON.createObjectNode().put("DriveId", drive.driveId())
                 .put("WssAddress", (socketTls != null ? "wss" : "ws") + "://127.0.0.1:" + socketPort + "/ws?Token=" + token);
-    }
-
-    private void onSocket(ServerWebSocket ws) {
-        List<String> tokens = new QueryStringDecoder(ws.uri()).parameters().get("Token");
-        String token = tokens == null || tokens.isEmpty() ? null : tokens.get(0);
-        StandInDrive drive = token == null ? null : byToken.get(token);
-        if (!"/ws".equals(ws.path()) || drive == null) {
-            ws.reject(401);
-            return;
-        }
-        if (refuseThisConnection()) {
-            ws.reject(503);
-            return;
-        }
-        if (!drive.connect(System.nanoTime())) {
-            ws.reject(409);
-            return;
-        }
-        StandInDrive overlapping = activeByTask.putIfAbsent(drive.taskId(), drive);
-        if (overlapping != null) {
-            violations.add("task " + drive.taskId() + ": DriveId " + drive.driveId() + " connected while "
-                           + overlapping.driveId() + " was still open");
-        }
-        open.add(ws);
-        ws.textMessageHandler(text -> onText(drive, text));
-        long dropAfter = dropThisDriveAfter();
-        boolean stall = stallThisDrive();
-        ws.binaryMessageHandler(pcm -> {
-            drive.audio(System.nanoTime(), pcm.getByteBuf().nioBuffer());
-            if (stall) {
-                ws.pause(); // reads no more: the sender's buffers fill and its writes stop completing
-            }
-            if (dropAfter >= 0 && drive.bytes() >= dropAfter) {
-                // as a vendor's server going away closes: with a code and a reason
-                ws.close((short) 1011, "stand-in dropped the drive");
-            }
-        });
-        ws.closeHandler(v -> {
-            open.remove(ws);
-            activeByTask.remove(drive.taskId(), drive);
-            drive.close(System.nanoTime());
-            LOG.info("Stand-in drive finished: {}", drive);
-        });
-    }
-
-    private void onText(StandInDrive drive, String text) {
-        try {
-            JsonNode frame = JSON.readTree(text);
-            String action = frame.path("Action").asText();
-            JsonNode payload = frame.path("Payload");
-            switch (action) {
-                case "Start" -> drive.start(payload.path("DriveId").asText(null),
-                        payload.has("SampleRate") ? payload.get("SampleRate").asInt() : null);
-                case "Stop" -> drive.stop(System.nanoTime(), payload.path("DriveId").asText(null));
-                default -> drive.violation("unknown Action " + action);
-            }
-        } catch (Exception e) {
-            drive.violation("a text frame that is not JSON");
-        }
     }
 
     @Override
