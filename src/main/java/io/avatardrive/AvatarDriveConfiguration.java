@@ -14,6 +14,7 @@ import io.avatardrive.settings.DriveSettings;
 import io.avatardrive.settings.IdempotencySettings;
 import io.avatardrive.settings.InvalidSettingsException;
 import io.avatardrive.settings.PortCheck;
+import io.avatardrive.settings.RemovedSettings;
 import io.avatardrive.settings.StandInPolicy;
 import org.apache.camel.BindToRegistry;
 import org.apache.camel.CamelConfiguration;
@@ -34,6 +35,7 @@ public class AvatarDriveConfiguration implements CamelConfiguration {
 
     @BindToRegistry("driveSettings")
     public DriveSettings driveSettings(CamelContext context) throws Exception {
+        RemovedSettings.warnings(lookup(context)).forEach(LOG::warn);
         DriveSettings settings = StandInConfiguration.vendors(context, DriveSettings.from(lookup(context)),
                 StandInPolicy.from(lookup(context)));
         requireWritable("drive.inbox", settings.inbox());

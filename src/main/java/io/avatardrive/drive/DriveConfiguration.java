@@ -13,7 +13,8 @@ import org.apache.camel.processor.errorhandler.RedeliveryPolicy;
 /**
  * What every ingress of one application shares: the drive route template, the drives in flight, the task lanes every
  * ingress queues its drives in (so that one task never has two drives at once whichever way its clips come), the
- * interrupts that act on them and the console's board. Needs a {@link DriveSettings} bean.
+ * interrupts that act on them and the console's board. Needs a {@link DriveSettings} bean. A bean made from another of
+ * this class's is made once and shared, whatever order Camel binds them in.
  */
 public class DriveConfiguration implements CamelConfiguration {
 
@@ -26,27 +27,36 @@ public class DriveConfiguration implements CamelConfiguration {
 
     static final int STARTER_THREADS = Runtime.getRuntime().availableProcessors();
 
+    private TaskDrives drives;
+    private TaskLanes lanes;
+
     @BindToRegistry(TaskDrives.BEAN)
-    public TaskDrives taskDrives() {
-        return new TaskDrives();
+    public synchronized TaskDrives taskDrives() {
+        if (drives == null) {
+            drives = new TaskDrives();
+        }
+        return drives;
     }
 
     @BindToRegistry(TaskLanes.BEAN)
-    public TaskLanes taskLanes(CamelContext context, DriveSettings settings) {
-        // threads for the start of a drive; streaming then holds none
-        ExecutorService starters = context.getExecutorServiceManager().newFixedThreadPool(context, "avatar-drive",
-                Math.max(2, Math.min(settings.maxConcurrent(), STARTER_THREADS)));
-        return new TaskLanes(starters, settings.maxConcurrent());
+    public synchronized TaskLanes taskLanes(CamelContext context, DriveSettings settings) {
+        if (lanes == null) {
+            // threads for the start of a drive; streaming then holds none
+            ExecutorService starters = context.getExecutorServiceManager().newFixedThreadPool(context, "avatar-drive",
+                    Math.max(2, Math.min(settings.maxConcurrent(), STARTER_THREADS)));
+            lanes = new TaskLanes(starters, settings.maxConcurrent());
+        }
+        return lanes;
     }
 
     @BindToRegistry(TaskInterrupts.BEAN)
-    public TaskInterrupts taskInterrupts(TaskLanes lanes, TaskDrives drives) {
-        return new TaskInterrupts(lanes, drives);
+    public TaskInterrupts taskInterrupts(CamelContext context, DriveSettings settings) {
+        return new TaskInterrupts(taskLanes(context, settings), taskDrives());
     }
 
     @BindToRegistry(DriveBoard.BEAN)
-    public DriveBoard driveBoard(CamelContext context, TaskDrives drives, TaskLanes lanes) {
-        return new DriveBoard(context, drives, lanes);
+    public DriveBoard driveBoard(CamelContext context, DriveSettings settings) {
+        return new DriveBoard(context, taskDrives(), taskLanes(context, settings));
     }
 
     /**

@@ -10,7 +10,10 @@ import org.apache.camel.CamelContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The folder ingress's wiring: the beans routes/inbox.yaml refers to, under the names it uses. */
+/**
+ * The folder ingress's wiring: the beans routes/inbox.yaml refers to, under the names it uses. A bean made from another
+ * of this class's is made once and shared, whatever order Camel binds them in.
+ */
 public class InboxConfiguration implements CamelConfiguration {
 
     /** Where the folder's lanes send each clip: routes/inbox.yaml's drive with its retries. */
@@ -18,29 +21,42 @@ public class InboxConfiguration implements CamelConfiguration {
 
     private static final Logger LOG = LoggerFactory.getLogger(InboxConfiguration.class);
 
+    private InboxSettings inbox;
+    private DrivenClipLog driven;
+    private ClipArchive archive;
+
     @BindToRegistry("inboxSettings")
-    public InboxSettings inboxSettings(CamelContext context) {
-        return InboxSettings.from(context.getPropertiesComponent()::resolveProperty);
+    public synchronized InboxSettings inboxSettings(CamelContext context) {
+        if (inbox == null) {
+            inbox = InboxSettings.from(context.getPropertiesComponent()::resolveProperty);
+        }
+        return inbox;
     }
 
     @BindToRegistry("drivenClips")
-    public DrivenClipLog drivenClips(InboxSettings inbox) {
-        return new DrivenClipLog(inbox.drivenClips());
+    public synchronized DrivenClipLog drivenClips(CamelContext context) {
+        if (driven == null) {
+            driven = new DrivenClipLog(inboxSettings(context).drivenClips());
+        }
+        return driven;
     }
 
     @BindToRegistry("clipArchive")
-    public ClipArchive clipArchive(DriveSettings settings, DrivenClipLog driven) {
-        return new ClipArchive(settings.done(), settings.error(), driven);
+    public synchronized ClipArchive clipArchive(CamelContext context, DriveSettings settings) {
+        if (archive == null) {
+            archive = new ClipArchive(settings.done(), settings.error(), drivenClips(context));
+        }
+        return archive;
     }
 
     @BindToRegistry("inboxGuard")
-    public InboxGuard inboxGuard(DriveSettings settings, ClipArchive archive) {
-        return new InboxGuard(settings.inbox(), settings.taskId(), archive);
+    public InboxGuard inboxGuard(CamelContext context, DriveSettings settings) {
+        return new InboxGuard(settings.inbox(), settings.taskId(), clipArchive(context, settings));
     }
 
     @BindToRegistry("inboxReadiness")
-    public InboxReadiness inboxReadiness(InboxSettings inbox) {
-        return new InboxReadiness(inbox.settleMs(), inbox.incompleteTimeoutMs());
+    public InboxReadiness inboxReadiness(CamelContext context) {
+        return new InboxReadiness(inboxSettings(context).settleMs(), inboxSettings(context).incompleteTimeoutMs());
     }
 
     @BindToRegistry("inboxAddress")
@@ -54,8 +70,8 @@ public class InboxConfiguration implements CamelConfiguration {
     }
 
     @BindToRegistry("inboxSteps")
-    public InboxSteps inboxSteps(DrivenClipLog driven, InboxSettings inbox) {
-        return new InboxSteps(driven, inbox.maxRedeliveries());
+    public InboxSteps inboxSteps(CamelContext context) {
+        return new InboxSteps(drivenClips(context), inboxSettings(context).maxRedeliveries());
     }
 
     /** The folder's clips wait in the task lanes, beside every other ingress's work. */
@@ -65,8 +81,8 @@ public class InboxConfiguration implements CamelConfiguration {
     }
 
     @BindToRegistry("taskFolderPruner")
-    public TaskFolderPruner taskFolderPruner(DriveSettings settings, InboxSettings inbox) {
-        return new TaskFolderPruner(settings.inbox(), inbox.taskFolderIdleMs());
+    public TaskFolderPruner taskFolderPruner(CamelContext context, DriveSettings settings) {
+        return new TaskFolderPruner(settings.inbox(), inboxSettings(context).taskFolderIdleMs());
     }
 
     @Override

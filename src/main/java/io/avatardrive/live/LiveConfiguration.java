@@ -9,7 +9,6 @@ import io.avatardrive.settings.DriveSettings;
 import io.avatardrive.settings.LiveSettings;
 import io.avatardrive.settings.PortCheck;
 import io.vertx.core.Vertx;
-import org.apache.camel.BeanInject;
 import org.apache.camel.BindToRegistry;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
@@ -18,47 +17,56 @@ import org.apache.camel.support.service.ServiceSupport;
 /**
  * The live ingress's wiring (routes/live.yaml): HTTP on Camel's platform-http Vert.x server at
  * ingress.host:ingress.port and the WebSocket consumer on the same port, both on one Vert.x instance (which Vert.x
- * lets share the port), with the beans the routes refer to under the names they use.
+ * lets share the port), with the beans the routes refer to under the names they use. A bean made from another of
+ * this class's is made once and shared, whatever order Camel binds them in.
  */
 public class LiveConfiguration implements CamelConfiguration {
 
+    private LiveSettings live;
+    private TaskLaneProcessor lanes;
+    private OpenRequests open;
+
     @BindToRegistry("liveSettings")
-    public LiveSettings liveSettings(CamelContext context) {
-        LiveSettings live = LiveSettings.from(context.getPropertiesComponent()::resolveProperty);
-        live.requireLoginBeyondLoopback();
-        PortCheck.requireFree("ingress.port", live.host(), live.port());
+    public synchronized LiveSettings liveSettings(CamelContext context) {
+        if (live == null) {
+            live = LiveSettings.from(context.getPropertiesComponent()::resolveProperty);
+            live.requireLoginBeyondLoopback();
+            PortCheck.requireFree("ingress.port", live.host(), live.port());
+        }
         return live;
     }
 
     /** An utterance's drive waits in its task's lane, beside every other ingress's work. */
     @BindToRegistry("liveLanes")
-    public TaskLaneProcessor liveLanes(CamelContext context, DriveSettings settings, TaskLanes lanes) {
-        return new TaskLaneProcessor(context, lanes, settings.taskId(), AvatarDriveRoute.DRIVE);
-    }
-
-    @BindToRegistry("liveDrives")
-    public LiveDrives liveDrives(CamelContext context, @BeanInject("liveLanes") TaskLaneProcessor lanes,
-                                 TaskInterrupts interrupts) {
-        return new LiveDrives(context, lanes, interrupts);
+    public synchronized TaskLaneProcessor liveLanes(CamelContext context, DriveSettings settings, TaskLanes taskLanes) {
+        if (lanes == null) {
+            lanes = new TaskLaneProcessor(context, taskLanes, settings.taskId(), AvatarDriveRoute.DRIVE);
+        }
+        return lanes;
     }
 
     @BindToRegistry("liveRequests")
-    public OpenRequests liveRequests(LiveSettings live) {
-        return new OpenRequests(live.maxOpen());
+    public synchronized OpenRequests liveRequests(CamelContext context) {
+        if (open == null) {
+            open = new OpenRequests(liveSettings(context).maxOpen());
+        }
+        return open;
     }
 
     @BindToRegistry("httpSpeak")
-    public HttpSpeak httpSpeak(LiveSettings live, OpenRequests open) {
-        return new HttpSpeak(live.utteranceGapMs(), login(live), open);
+    public HttpSpeak httpSpeak(CamelContext context) {
+        return new HttpSpeak(liveSettings(context).utteranceGapMs(), login(context), liveRequests(context));
     }
 
     @BindToRegistry("socketSpeak")
-    public SocketSpeak socketSpeak(LiveSettings live, @BeanInject("liveDrives") LiveDrives drives, OpenRequests open) {
-        return new SocketSpeak(drives, live.utteranceGapMs(), login(live), open);
+    public SocketSpeak socketSpeak(CamelContext context, DriveSettings settings, TaskLanes taskLanes,
+                                   TaskInterrupts interrupts) {
+        LiveDrives drives = new LiveDrives(context, liveLanes(context, settings, taskLanes), interrupts);
+        return new SocketSpeak(drives, liveSettings(context).utteranceGapMs(), login(context), liveRequests(context));
     }
 
-    private static IngressLogin login(LiveSettings live) {
-        return new IngressLogin(live.username(), live.password());
+    private IngressLogin login(CamelContext context) {
+        return new IngressLogin(liveSettings(context).username(), liveSettings(context).password());
     }
 
     /** One Vert.x for the live ingress's HTTP and WebSocket; requests are routed without holding its workers. */
@@ -74,6 +82,6 @@ public class LiveConfiguration implements CamelConfiguration {
                 }
             });
         }
-        LiveIngress.serve(context, context.getRegistry().findSingleByType(LiveSettings.class));
+        LiveIngress.serve(context, liveSettings(context));
     }
 }

@@ -17,7 +17,6 @@ import io.avatardrive.settings.IdempotencySettings;
 import io.avatardrive.settings.LiveSettings;
 import io.avatardrive.settings.PortCheck;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
-import org.apache.camel.BeanInject;
 import org.apache.camel.BindToRegistry;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
@@ -30,7 +29,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The queue ingress's wiring: the embedded broker (or the external one by URL), the JMS component, and the beans
  * routes/queue.yaml refers to, under the names it uses. What is JMS stays here; the steps are every message
- * ingress's ({@link MessageSteps}).
+ * ingress's ({@link MessageSteps}). A bean made from another of this class's is made once and shared, whatever order
+ * Camel binds them in.
  */
 public class QueueConfiguration implements CamelConfiguration {
 
@@ -39,27 +39,36 @@ public class QueueConfiguration implements CamelConfiguration {
 
     private static final Logger LOG = LoggerFactory.getLogger(QueueConfiguration.class);
 
+    private BrokerSettings broker;
+    private DrivenRecord driven;
+    private TaskLaneProcessor lanes;
+    private MessageInterrupts interrupts;
+
     @BindToRegistry("brokerSettings")
-    public BrokerSettings brokerSettings(CamelContext context) {
-        BrokerSettings broker = BrokerSettings.from(context.getPropertiesComponent()::resolveProperty);
-        if (broker.embedded()) {
-            broker.requireLoginBeyondLoopback();
-            PortCheck.requireFree("broker.port", broker.host(), broker.port());
+    public synchronized BrokerSettings brokerSettings(CamelContext context) {
+        if (broker == null) {
+            broker = BrokerSettings.from(context.getPropertiesComponent()::resolveProperty);
+            if (broker.embedded()) {
+                broker.requireLoginBeyondLoopback();
+                PortCheck.requireFree("broker.port", broker.host(), broker.port());
+            }
         }
         return broker;
     }
 
     @BindToRegistry("jms")
-    public JmsComponent jms(CamelContext context, BrokerSettings broker) {
-        ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory(broker.clientUrl());
-        if (!broker.username().isBlank()) {
-            factory.setUser(broker.username());
-            factory.setPassword(broker.password());
+    public JmsComponent jms(CamelContext context) {
+        BrokerSettings settings = brokerSettings(context);
+        ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory(settings.clientUrl());
+        if (!settings.username().isBlank()) {
+            factory.setUser(settings.username());
+            factory.setPassword(settings.password());
         }
         HealthCheckRegistry health = HealthCheckRegistry.get(context);
         if (health != null) {
             // a probe must answer fast while the broker is away, so it gets its own short-timeout client
-            ActiveMQConnectionFactory probe = new ActiveMQConnectionFactory(broker.clientUrl() + "&connectTimeoutMillis=2000");
+            ActiveMQConnectionFactory probe = new ActiveMQConnectionFactory(settings.clientUrl()
+                                                                            + "&connectTimeoutMillis=2000");
             probe.setUser(factory.getUser());
             probe.setPassword(factory.getPassword());
             health.register(new BrokerHealthCheck(probe));
@@ -75,47 +84,58 @@ public class QueueConfiguration implements CamelConfiguration {
 
     /** Which messages were driven: in the data folder, or with drive.idempotency.jdbc-url shared by every instance. */
     @BindToRegistry("drivenMessages")
-    public DrivenRecord drivenMessages(CamelContext context) {
-        IdempotencySettings idempotency = IdempotencySettings.from(context.getPropertiesComponent()::resolveProperty);
-        return idempotency.shared()
-                ? new SharedDrivenMessages(idempotency.jdbcUrl(), idempotency.username(), idempotency.password())
-                : new DrivenMessages(idempotency.drivenMessages());
+    public synchronized DrivenRecord drivenMessages(CamelContext context) {
+        if (driven == null) {
+            IdempotencySettings idempotency = IdempotencySettings.from(context.getPropertiesComponent()::resolveProperty);
+            driven = idempotency.shared()
+                    ? new SharedDrivenMessages(idempotency.jdbcUrl(), idempotency.username(), idempotency.password())
+                    : new DrivenMessages(idempotency.drivenMessages());
+        }
+        return driven;
     }
 
     @BindToRegistry("queueSteps")
-    public MessageSteps queueSteps(BrokerSettings broker, DriveSettings settings, DrivenRecord driven) {
-        return new MessageSteps(broker.spool(), broker.maxRedeliveries(), settings.taskId(), driven);
+    public MessageSteps queueSteps(CamelContext context, DriveSettings settings) {
+        BrokerSettings settingsOfBroker = brokerSettings(context);
+        return new MessageSteps(settingsOfBroker.spool(), settingsOfBroker.maxRedeliveries(), settings.taskId(),
+                drivenMessages(context));
     }
 
     /** A clip's drive waits in its task's lane, never beside a live utterance of the same task. */
     @BindToRegistry("queueLanes")
-    public TaskLaneProcessor queueLanes(CamelContext context, DriveSettings settings, TaskLanes lanes) {
-        return new TaskLaneProcessor(context, lanes, settings.taskId(), AvatarDriveRoute.DRIVE);
+    public synchronized TaskLaneProcessor queueLanes(CamelContext context, DriveSettings settings, TaskLanes taskLanes) {
+        if (lanes == null) {
+            lanes = new TaskLaneProcessor(context, taskLanes, settings.taskId(), AvatarDriveRoute.DRIVE);
+        }
+        return lanes;
     }
 
     @BindToRegistry("queueMessageInterrupts")
-    public MessageInterrupts queueMessageInterrupts(TaskInterrupts interrupts, DriveSettings settings) {
-        return new MessageInterrupts(interrupts, settings.taskId());
+    public synchronized MessageInterrupts queueMessageInterrupts(TaskInterrupts taskInterrupts, DriveSettings settings) {
+        if (interrupts == null) {
+            interrupts = new MessageInterrupts(taskInterrupts, settings.taskId());
+        }
+        return interrupts;
     }
 
     @BindToRegistry("queueInterrupts")
-    public QueueInterrupts queueInterrupts(@BeanInject("queueMessageInterrupts") MessageInterrupts interrupts) {
-        return new QueueInterrupts(interrupts);
+    public QueueInterrupts queueInterrupts(TaskInterrupts taskInterrupts, DriveSettings settings) {
+        return new QueueInterrupts(queueMessageInterrupts(taskInterrupts, settings));
     }
 
     @BindToRegistry("queuePieces")
-    public MessagePieces queuePieces(CamelContext context, DriveSettings settings, BrokerSettings broker,
-                                     @BeanInject("queueLanes") TaskLaneProcessor lanes, TaskInterrupts taskInterrupts,
-                                     @BeanInject("queueMessageInterrupts") MessageInterrupts interrupts) {
-        return new MessagePieces(new LiveDrives(context, lanes, taskInterrupts), interrupts,
+    public MessagePieces queuePieces(CamelContext context, DriveSettings settings, TaskLanes taskLanes,
+                                     TaskInterrupts taskInterrupts) {
+        LiveDrives drives = new LiveDrives(context, queueLanes(context, settings, taskLanes), taskInterrupts);
+        return new MessagePieces(drives, queueMessageInterrupts(taskInterrupts, settings),
                 LiveSettings.from(context.getPropertiesComponent()::resolveProperty).utteranceGapMs(), settings.taskId(),
-                context.createProducerTemplate(), "jms:queue:" + broker.resultsQueue());
+                context.createProducerTemplate(), "jms:queue:" + brokerSettings(context).resultsQueue());
     }
 
     /** The embedded broker, if no external one is set; spool files a killed run left are removed. */
     @Override
     public void configure(CamelContext context) throws Exception {
-        BrokerSettings broker = context.getRegistry().findSingleByType(BrokerSettings.class);
+        BrokerSettings broker = brokerSettings(context);
         if (broker.embedded()) {
             EmbeddedBroker embedded = new EmbeddedBroker(broker, QueueConfiguration::exitForRestart);
             context.addService(embedded);

@@ -34,6 +34,7 @@ public final class VolcStandIn extends WebSocketStandIn {
     private final long playbackBufferMs;
     private final List<VolcStandInSession> sessions = new CopyOnWriteArrayList<>();
     private final Deque<long[]> injected = new ArrayDeque<>();
+    private final java.util.concurrent.atomic.AtomicInteger injectedAnswers = new java.util.concurrent.atomic.AtomicInteger();
     private volatile long speechMsPerCharacter = 150;
 
     public VolcStandIn(String appId, String accessToken) {
@@ -54,6 +55,11 @@ public final class VolcStandIn extends WebSocketStandIn {
             }
         }
         return this;
+    }
+
+    /** How many sessions were answered with an injected code: proof that a fault a test asked for happened. */
+    public int injectedAnswers() {
+        return injectedAnswers.get();
     }
 
     /** How long the avatar takes to say one character of a text; tests shorten it. */
@@ -149,6 +155,7 @@ public final class VolcStandIn extends WebSocketStandIn {
             session.violation(problem);
             message(ws, VolcCodes.INVALID_PARAMETER, problem, 0);
         } else if (code != null) {
+            injectedAnswers.incrementAndGet();
             message(ws, code, "the stand-in was told to answer " + code, 0);
         } else {
             session.accepted();

@@ -17,6 +17,7 @@ class ApiRetryTest extends DriveTestSupport {
 
         heardCompleted(awaitDone("busy/a.wav").get("driveId").asText());
         assertEquals(1, standIn.completedDrives().stream().filter(d -> d.taskId().equals("busy")).count());
+        assertEquals(2, standIn.answers().getOrDefault(ZegoReturnCodes.SYSTEM_BUSY, 0), "both busy answers were given");
     }
 
     @Test

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.avatardrive.standin.StandInDrive;
@@ -19,7 +20,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Utterances published on the queue piece by piece: one drive each, from the first piece, in order, to the last byte. */
 class QueueUtteranceTest extends LiveTestSupport {
 
-    private static final String TASK = "queue-live";
+    /** A task of each test's own, so that no test depends on what another left on its task. */
+    private static final AtomicInteger TASKS = new AtomicInteger();
+    private final String task = "queue-live-" + TASKS.incrementAndGet();
 
     @Test
     void piecesOfOddLengthsDriveOneDriveThatStartsBeforeTheLastPieceIsPublished() throws Exception {
@@ -31,11 +34,11 @@ class QueueUtteranceTest extends LiveTestSupport {
             for (int at = 0; at < pcm.length; at += piece, seq++) {
                 byte[] part = Arrays.copyOfRange(pcm, at, Math.min(pcm.length, at + piece));
                 tts.send("u-1", seq, false, part, seq == 0
-                        ? Map.of("TaskId", TASK, "SampleRate", 16000, "ClipName", "hello-utterance") : Map.of());
+                        ? Map.of("TaskId", task, "SampleRate", 16000, "ClipName", "hello-utterance") : Map.of());
                 if (seq == 2) {
                     // the avatar is already speaking while the TTS is still producing
                     await().atMost(Duration.ofSeconds(5)).until(() -> standIn.drives().stream()
-                            .anyMatch(d -> TASK.equals(d.taskId()) && d.bytes() > 0));
+                            .anyMatch(d -> task.equals(d.taskId()) && d.bytes() > 0));
                 }
                 Thread.sleep(30);
             }
@@ -49,7 +52,7 @@ class QueueUtteranceTest extends LiveTestSupport {
         StandInDrive drive = heardCompleted(report.path("driveId").asText());
         assertEquals(TestClips.sha256(pcm), drive.sha256(), "every byte, in order, with split samples whole");
         assertEquals(List.of("Start", "audio", "Stop"), drive.frames());
-        assertEquals(1, standIn.drives().stream().filter(d -> TASK.equals(d.taskId())).count(), "one DriveId per utterance");
+        assertEquals(1, standIn.drives().stream().filter(d -> task.equals(d.taskId())).count(), "one DriveId per utterance");
     }
 
     @Test
@@ -60,7 +63,7 @@ class QueueUtteranceTest extends LiveTestSupport {
         Arrays.fill(wav, 4, 8, (byte) 0xFF);
         Arrays.fill(wav, 40, 44, (byte) 0xFF);
         try (Pieces tts = pieces()) {
-            tts.send("u-wav", 0, false, Arrays.copyOfRange(wav, 0, 44 + 4800), Map.of("TaskId", TASK));
+            tts.send("u-wav", 0, false, Arrays.copyOfRange(wav, 0, 44 + 4800), Map.of("TaskId", task));
             tts.send("u-wav", 1, true, Arrays.copyOfRange(wav, 44 + 4800, wav.length), Map.of());
         }
         JsonNode report = receiveReports(1, 15_000).get(0);
@@ -73,8 +76,8 @@ class QueueUtteranceTest extends LiveTestSupport {
     void aSkippedSeqCutsTheUtteranceAndTheMisplacedPieceIsDeadLetteredWithItsReason() throws Exception {
         byte[] pcm = TestClips.pcm16(16000, 0.2);
         try (Pieces tts = pieces()) {
-            tts.send("u-skip", 0, false, pcm, Map.of("TaskId", TASK, "SampleRate", 16000));
-            tts.send("u-skip", 2, false, pcm, Map.of("TaskId", TASK));
+            tts.send("u-skip", 0, false, pcm, Map.of("TaskId", task, "SampleRate", 16000));
+            tts.send("u-skip", 2, false, pcm, Map.of("TaskId", task));
         }
         JsonNode report = receiveReports(1, 15_000).get(0);
         assertEquals("cut", report.path("outcome").asText(), report.toString());
@@ -90,20 +93,55 @@ class QueueUtteranceTest extends LiveTestSupport {
     @Test
     void aPieceForAnUtteranceThatNeverStartedIsDeadLetteredAndTheNextClipIsDriven() throws Exception {
         try (Pieces tts = pieces()) {
-            tts.send("u-ghost", 3, false, new byte[320], Map.of("TaskId", TASK));
+            tts.send("u-ghost", 3, false, new byte[320], Map.of("TaskId", task));
         }
         Message dead = receive(brokerSettings.deadLetterQueue(), 1, 10_000).get(0);
         assertTrue(dead.getStringProperty("DriveReason").contains("u-ghost: piece 3 is for an utterance that never started"),
                 dead.getStringProperty("DriveReason"));
-        publish(TestClips.pcm16(16000, 0.2), TASK, 16000, "after-the-ghost.pcm");
+        publish(TestClips.pcm16(16000, 0.2), task, 16000, "after-the-ghost.pcm");
         assertEquals("driven", receiveReports(1, 15_000).get(0).path("outcome").asText());
+    }
+
+    @Test
+    void piece0SentTwiceIsDeadLetteredAndTheUtteranceIsSpokenOnceWithItsReportsProperties() throws Exception {
+        byte[] pcm = TestClips.pcm16(16000, 0.2);
+        try (Pieces tts = pieces()) {
+            tts.send("u-twice", 0, false, pcm, Map.of("TaskId", task, "SampleRate", 16000));
+            tts.send("u-twice", 0, false, pcm, Map.of("TaskId", task, "SampleRate", 16000));
+            tts.send("u-twice", 1, true, pcm, Map.of());
+        }
+        Message dead = receive(brokerSettings.deadLetterQueue(), 1, 10_000).get(0);
+        assertEquals("utterance", dead.getStringProperty("DriveStage"));
+        assertTrue(dead.getStringProperty("DriveReason").contains("u-twice: piece 0 came again"),
+                dead.getStringProperty("DriveReason"));
+        Message result = receive(brokerSettings.resultsQueue(), 1, 15_000).get(0);
+        JsonNode report = JSON.readTree(((jakarta.jms.TextMessage) result).getText());
+        assertEquals("driven", report.path("outcome").asText(), report.toString());
+        assertEquals("u-twice", result.getStringProperty("UtteranceId"));
+        assertEquals(task, result.getStringProperty("TaskId"));
+        assertEquals(report.path("driveId").asText(), result.getStringProperty("DriveId"));
+        assertEquals(pcm.length * 2L, heardCompleted(report.path("driveId").asText()).bytes(),
+                "the first piece 0 and piece 1, once each");
+    }
+
+    @Test
+    void aPieceOver4MbIsDeadLetteredWithItsSizeAndNotHeldWhole() throws Exception {
+        try (Pieces tts = pieces()) {
+            tts.send("u-huge", 0, false, TestClips.pcm16(16000, 0.2), Map.of("TaskId", task, "SampleRate", 16000));
+            tts.send("u-huge", 1, true, new byte[4 * 1024 * 1024 + 2], Map.of());
+        }
+        Message dead = receive(brokerSettings.deadLetterQueue(), 1, 15_000).get(0);
+        assertTrue(dead.getStringProperty("DriveReason").contains("u-huge: piece 1 is larger than 4194304 bytes"),
+                dead.getStringProperty("DriveReason"));
+        JsonNode report = receiveReports(1, 15_000).get(0);
+        assertEquals("cut", report.path("outcome").asText(), "the rest never came: " + report);
     }
 
     @Test
     void anUtteranceWhoseLastPieceNeverComesIsCutAfterTheGap() throws Exception {
         try (Pieces tts = pieces()) {
             tts.send("u-gap", 0, false, TestClips.pcm16(16000, 0.3),
-                    Map.of("TaskId", TASK, "SampleRate", 16000));
+                    Map.of("TaskId", task, "SampleRate", 16000));
         }
         JsonNode report = receiveReports(1, 15_000).get(0);
         assertEquals("cut", report.path("outcome").asText(), report.toString());
@@ -116,7 +154,7 @@ class QueueUtteranceTest extends LiveTestSupport {
     void rawPcmAtARateTheAvatarDoesNotTakeIsReportedFailedWithTheReason() throws Exception {
         try (Pieces tts = pieces()) {
             tts.send("u-rate", 0, true, TestClips.pcm16(8000, 0.2),
-                    Map.of("TaskId", TASK, "SampleRate", 8000));
+                    Map.of("TaskId", task, "SampleRate", 8000));
         }
         JsonNode report = receiveReports(1, 15_000).get(0);
         assertEquals("failed", report.path("outcome").asText(), report.toString());

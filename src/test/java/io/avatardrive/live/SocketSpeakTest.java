@@ -1,5 +1,6 @@
 package io.avatardrive.live;
 
+import java.util.concurrent.atomic.AtomicInteger;
 import java.net.http.WebSocket;
 import java.nio.ByteBuffer;
 import java.time.Duration;
@@ -21,10 +22,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** ws://.../tasks/{TaskId}/speak: binary PCM frames, {"action":"end"}, then the report as one text frame and a close. */
 class SocketSpeakTest extends LiveTestSupport {
 
-    private static final String TASK = "ws-live";
+    /** A task of each test's own, so that no test depends on what another left on its task. */
+    private static final AtomicInteger TASKS = new AtomicInteger();
+    private final String task = "ws-live-" + TASKS.incrementAndGet();
 
     private WebSocket open(String query, SocketAnswer answer) {
-        return answer.open(speakUrl("ws", TASK) + query);
+        return answer.open(speakUrl("ws", task) + query);
     }
 
     @Test
@@ -52,9 +55,9 @@ class SocketSpeakTest extends LiveTestSupport {
         WebSocket socket = open("?rate=16000", answer);
         socket.sendBinary(ByteBuffer.wrap(TestClips.pcm16(16000, 0.3)), true).join();
         await().atMost(Duration.ofSeconds(10)).until(() -> standIn.drives().stream()
-                .anyMatch(d -> TASK.equals(d.taskId()) && d.bytes() > 0));
+                .anyMatch(d -> task.equals(d.taskId()) && d.bytes() > 0));
         socket.abort();
-        StandInDrive drive = standIn.drives().stream().filter(d -> TASK.equals(d.taskId())).findFirst().orElseThrow();
+        StandInDrive drive = standIn.drives().stream().filter(d -> task.equals(d.taskId())).findFirst().orElseThrow();
         await().atMost(Duration.ofSeconds(10)).until(drive::completed);
         assertEquals(List.of("Start", "audio", "Stop"), drive.frames(), "Stop after what arrived, well before the gap");
         assertEquals(9600, drive.bytes());

@@ -13,6 +13,7 @@ import io.avatardrive.support.TestClips;
 import io.avatardrive.zego.ZegoReturnCodes;
 import jakarta.jms.BytesMessage;
 import jakarta.jms.Message;
+import jakarta.jms.TextMessage;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -25,10 +26,14 @@ class QueueDriveTest extends QueueTestSupport {
         byte[] pcm = TestClips.pcm16(16000, 3.5); // 112 kB: above Artemis' 100 kB large-message threshold
         publish(TestClips.wav16(16000, pcm), "jms-task", null, "hello.wav");
 
-        List<JsonNode> reports = receiveReports(1, 30_000);
-        assertEquals(1, reports.size(), "no report on the results queue");
-        JsonNode report = reports.get(0);
+        List<Message> results = receive(brokerSettings.resultsQueue(), 1, 30_000);
+        assertEquals(1, results.size(), "no report on the results queue");
+        JsonNode report = JSON.readTree(((TextMessage) results.get(0)).getText());
         assertEquals("hello.wav", report.get("file").asText());
+        // a consumer in any language selects and correlates by the result's properties, not only its JSON
+        assertEquals("jms-task", results.get(0).getStringProperty("TaskId"));
+        assertEquals("hello.wav", results.get(0).getStringProperty("ClipName"));
+        assertEquals(report.get("driveId").asText(), results.get(0).getStringProperty("DriveId"));
         assertEquals("jms-task", report.get("taskId").asText());
         StandInDrive heard = heardCompleted(report.get("driveId").asText());
         assertEquals(TestClips.sha256(pcm), heard.sha256());
@@ -57,6 +62,8 @@ class QueueDriveTest extends QueueTestSupport {
         assertEquals(1, dead.size(), "nothing on the DLQ");
         Message letter = dead.get(0);
         assertEquals("decode", letter.getStringProperty("DriveStage"));
+        assertEquals("bad-task", letter.getStringProperty("TaskId"));
+        assertEquals("notes.wav", letter.getStringProperty("ClipName"));
         assertTrue(letter.getStringProperty("DriveReason").startsWith("notes.wav: not a WAV"), letter.getStringProperty("DriveReason"));
         byte[] kept = new byte[(int) ((BytesMessage) letter).getBodyLength()];
         ((BytesMessage) letter).readBytes(kept);
@@ -74,6 +81,7 @@ class QueueDriveTest extends QueueTestSupport {
         heardCompleted(report.get("driveId").asText());
         long completedForTask = standIn.completedDrives().stream().filter(d -> d.taskId().equals("busy-task")).count();
         assertEquals(1, completedForTask);
+        assertEquals(2, standIn.answers().getOrDefault(ZegoReturnCodes.SYSTEM_BUSY, 0), "the two faults were injected");
         assertEquals(0, receive(brokerSettings.deadLetterQueue(), 1, 500).size());
     }
 

@@ -93,6 +93,7 @@ class VolcDriveTest extends VendorDriveTestSupport {
 
     @Test
     void aBusyServerIsTriedAgainAndTheClipIsSpokenOnce() throws Exception {
+        int injectedBefore = volc.injectedAnswers();
         volc.failNextSessions(1002, 1);
         folderSettings("volc-busy", "drive.backend = volc-tta\n");
         drop("volc-busy/a.wav", TestClips.wav16(16000, TestClips.pcm16(16000, 1.0)));
@@ -101,5 +102,6 @@ class VolcDriveTest extends VendorDriveTestSupport {
         assertEquals("volc-tta", report.get("backend").asText());
         assertEquals(1000, report.get("audioMs").asLong());
         assertFalse(Files.exists(settings.error().resolve("volc-busy/a.wav.error.json")));
+        assertEquals(injectedBefore + 1, volc.injectedAnswers(), "the busy answer was given, the clip spoken after it");
     }
 }
