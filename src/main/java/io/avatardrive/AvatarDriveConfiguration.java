@@ -7,11 +7,8 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
-import io.avatardrive.drive.TaskClaims;
-import io.avatardrive.ingress.SharedTaskClaims;
 import io.avatardrive.settings.ApplicationSettings;
 import io.avatardrive.settings.DriveSettings;
-import io.avatardrive.settings.IdempotencySettings;
 import io.avatardrive.settings.InvalidSettingsException;
 import io.avatardrive.settings.PortCheck;
 import io.avatardrive.settings.RemovedSettings;
@@ -25,8 +22,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The application's own wiring, what its ingresses share: the settings every drive reads (with the vendors' accounts,
- * or the local stand-ins where none is set and drive.stand-ins allows, from {@link StandInConfiguration}), the
- * instances' shared claim on each task, the folders and the shutdown. Each ingress has its configuration class in its
+ * or the local stand-ins where none is set and drive.stand-ins allows, from {@link StandInConfiguration}), the folders
+ * and the shutdown. Each ingress has its configuration class in its
  * package; {@link AvatarDriveMain} lists them.
  */
 public class AvatarDriveConfiguration implements CamelConfiguration {
@@ -52,18 +49,6 @@ public class AvatarDriveConfiguration implements CamelConfiguration {
             PortCheck.requireFree("management.port", application.managementHost(), application.managementPort());
         }
         return application;
-    }
-
-    /** Instances that share a database also share who drives which task, whichever ingress the work came by. */
-    @BindToRegistry(TaskClaims.BEAN)
-    public TaskClaims taskClaims(CamelContext context) {
-        IdempotencySettings idempotency = IdempotencySettings.from(lookup(context));
-        if (!idempotency.shared()) {
-            return null;
-        }
-        SharedTaskClaims claims = new SharedTaskClaims(idempotency.jdbcUrl(), idempotency.username(), idempotency.password());
-        stopWithContext(context, claims);
-        return claims;
     }
 
     /** On SIGTERM, drives in flight get drive.shutdown-timeout-ms to finish and send Stop before the process exits. */

@@ -6,6 +6,8 @@ import java.nio.file.Path;
 import io.avatardrive.console.ConsoleConfiguration;
 import io.avatardrive.drive.DriveConfiguration;
 import io.avatardrive.inbox.InboxConfiguration;
+import io.avatardrive.ingress.IngressConfiguration;
+import io.avatardrive.kafka.KafkaConfiguration;
 import io.avatardrive.live.LiveConfiguration;
 import io.avatardrive.queue.QueueConfiguration;
 import io.avatardrive.settings.ApplicationSettings;
@@ -52,7 +54,9 @@ public final class AvatarDriveMain {
         main.configure().addConfiguration(AvatarDriveConfiguration.class);
         main.configure().addConfiguration(DriveConfiguration.class);
         main.configure().addConfiguration(InboxConfiguration.class);
+        main.configure().addConfiguration(IngressConfiguration.class);
         main.configure().addConfiguration(QueueConfiguration.class);
+        main.configure().addConfiguration(KafkaConfiguration.class);
         main.configure().addConfiguration(LiveConfiguration.class);
         main.configure().addConfiguration(ConsoleConfiguration.class);
     }

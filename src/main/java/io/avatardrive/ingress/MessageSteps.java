@@ -43,6 +43,8 @@ public class MessageSteps {
     public static final String MESSAGE_ID = "avatarDriveMessageId";
     /** How often the broker has delivered the message, this time included. */
     static final String DELIVERIES = "avatarDriveDeliveries";
+    /** The driven record's mark that a message's report went out. */
+    private static final String PUBLISHED = "published:";
     /** The stage a dead letter names when the message failed around its drive, not in it. */
     static final String QUEUE_STAGE = "queue";
 
@@ -52,6 +54,7 @@ public class MessageSteps {
     private final int maxRedeliveries;
     private final String defaultTaskId;
     private final DrivenRecord driven;
+    private boolean reportingOnce;
 
     /**
      * @param spool  where clip bodies are streamed to while they are driven
@@ -62,6 +65,23 @@ public class MessageSteps {
         this.maxRedeliveries = maxRedeliveries;
         this.defaultTaskId = defaultTaskId;
         this.driven = driven;
+    }
+
+    /**
+     * For an ingress whose publishing of a report does not roll back with the message (Kafka): a message read again
+     * after its report went out is not reported again ({@link #published}). A queue's publish rolls back with the
+     * message, so it reports a message read again once more.
+     */
+    public MessageSteps reportingOnce() {
+        this.reportingOnce = true;
+        return this;
+    }
+
+    /** As a route step once the message's report went out: remembered with the driven record. */
+    public void published(Exchange exchange) {
+        if (reportingOnce) {
+            driven.keepReport(PUBLISHED + exchange.getMessage().getHeader(MESSAGE_ID, String.class), "published");
+        }
     }
 
     /**
@@ -214,7 +234,8 @@ public class MessageSteps {
     /** A message driven before (here or by another instance): its kept report goes out again, if there is one. */
     public void keptReport(Exchange exchange) throws IOException {
         String id = exchange.getMessage().getHeader(MESSAGE_ID, String.class);
-        Optional<String> kept = driven.keptReport(id);
+        Optional<String> kept = reportingOnce && driven.keptReport(PUBLISHED + id).isPresent() ? Optional.empty()
+                : driven.keptReport(id);
         asResult(exchange);
         exchange.getMessage().setBody(kept.orElse(null));
         if (kept.isPresent()) {

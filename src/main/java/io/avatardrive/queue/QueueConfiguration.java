@@ -4,16 +4,13 @@ import io.avatardrive.drive.AvatarDriveRoute;
 import io.avatardrive.drive.TaskInterrupts;
 import io.avatardrive.drive.TaskLaneProcessor;
 import io.avatardrive.drive.TaskLanes;
-import io.avatardrive.ingress.DrivenMessages;
 import io.avatardrive.ingress.DrivenRecord;
 import io.avatardrive.ingress.LiveDrives;
 import io.avatardrive.ingress.MessageInterrupts;
 import io.avatardrive.ingress.MessagePieces;
 import io.avatardrive.ingress.MessageSteps;
-import io.avatardrive.ingress.SharedDrivenMessages;
 import io.avatardrive.settings.BrokerSettings;
 import io.avatardrive.settings.DriveSettings;
-import io.avatardrive.settings.IdempotencySettings;
 import io.avatardrive.settings.LiveSettings;
 import io.avatardrive.settings.PortCheck;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
@@ -40,7 +37,6 @@ public class QueueConfiguration implements CamelConfiguration {
     private static final Logger LOG = LoggerFactory.getLogger(QueueConfiguration.class);
 
     private BrokerSettings broker;
-    private DrivenRecord driven;
     private TaskLaneProcessor lanes;
     private MessageInterrupts interrupts;
 
@@ -82,23 +78,10 @@ public class QueueConfiguration implements CamelConfiguration {
         return JmsMessage::adapt;
     }
 
-    /** Which messages were driven: in the data folder, or with drive.idempotency.jdbc-url shared by every instance. */
-    @BindToRegistry("drivenMessages")
-    public synchronized DrivenRecord drivenMessages(CamelContext context) {
-        if (driven == null) {
-            IdempotencySettings idempotency = IdempotencySettings.from(context.getPropertiesComponent()::resolveProperty);
-            driven = idempotency.shared()
-                    ? new SharedDrivenMessages(idempotency.jdbcUrl(), idempotency.username(), idempotency.password())
-                    : new DrivenMessages(idempotency.drivenMessages());
-        }
-        return driven;
-    }
-
     @BindToRegistry("queueSteps")
-    public MessageSteps queueSteps(CamelContext context, DriveSettings settings) {
+    public MessageSteps queueSteps(CamelContext context, DriveSettings settings, DrivenRecord driven) {
         BrokerSettings settingsOfBroker = brokerSettings(context);
-        return new MessageSteps(settingsOfBroker.spool(), settingsOfBroker.maxRedeliveries(), settings.taskId(),
-                drivenMessages(context));
+        return new MessageSteps(settingsOfBroker.spool(), settingsOfBroker.maxRedeliveries(), settings.taskId(), driven);
     }
 
     /** A clip's drive waits in its task's lane, never beside a live utterance of the same task. */

@@ -28,6 +28,7 @@ import java.util.stream.Collectors;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.avatardrive.live.LiveConfiguration;
+import io.avatardrive.ingress.IngressConfiguration;
 import io.avatardrive.queue.QueueConfiguration;
 import io.avatardrive.queue.EmbeddedBroker;
 import io.avatardrive.settings.BrokerSettings;
@@ -154,6 +155,7 @@ public final class DriveBenchmark {
         context.setStreamCaching(false);
         List<RoutesBuilder> builders = Pipelines.wire(context, p, routeFiles);
         if (queue) {
+            Pipelines.configure(context, new IngressConfiguration());
             Pipelines.configure(context, new QueueConfiguration());
             brokerSettings = context.getRegistry().findSingleByType(BrokerSettings.class);
         }

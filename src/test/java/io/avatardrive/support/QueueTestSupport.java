@@ -12,6 +12,7 @@ import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.avatardrive.queue.EmbeddedBroker;
+import io.avatardrive.ingress.IngressConfiguration;
 import io.avatardrive.queue.QueueConfiguration;
 import io.avatardrive.settings.BrokerSettings;
 import jakarta.jms.BytesMessage;
@@ -52,6 +53,7 @@ public abstract class QueueTestSupport extends DriveTestSupport {
 
     @Override
     protected void bindMore(CamelContext context, Map<String, String> properties) throws Exception {
+        Pipelines.configure(context, new IngressConfiguration());
         Pipelines.configure(context, new QueueConfiguration());
         brokerSettings = context.getRegistry().findSingleByType(BrokerSettings.class);
         broker = context.hasService(EmbeddedBroker.class);
