@@ -28,6 +28,8 @@ final class KafkaClientSecurity {
         client.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, settings.brokers());
         client.put(CommonClientConfigs.GROUP_ID_CONFIG, settings.groupId());
         client.put(CommonClientConfigs.SECURITY_PROTOCOL_CONFIG, settings.securityProtocol());
+        // how soon the group gives a dead instance's partitions to the others
+        text(lookup, "kafka.session-timeout-ms").ifPresent(v -> client.put(CommonClientConfigs.SESSION_TIMEOUT_MS_CONFIG, v));
         text(lookup, "kafka.ssl-truststore-location").ifPresent(v -> client.put(SslConfigs.SSL_TRUSTSTORE_LOCATION_CONFIG, v));
         text(lookup, "kafka.ssl-truststore-password").ifPresent(v -> client.put(SslConfigs.SSL_TRUSTSTORE_PASSWORD_CONFIG, v));
         sasl(lookup).ifPresent(jaas -> {

@@ -2,6 +2,7 @@ package io.avatardrive.kafka;
 
 import java.nio.file.Path;
 
+import io.avatardrive.drive.AvatarDriveRoute;
 import io.avatardrive.drive.TaskLaneProcessor;
 import io.avatardrive.drive.TaskInterrupts;
 import io.avatardrive.drive.TaskLanes;
@@ -95,8 +96,11 @@ public class KafkaConfiguration implements CamelConfiguration {
     /** Live pieces on the topic: their interrupts were already acted on as they were read, in the task's order. */
     @BindToRegistry("kafkaPieces")
     public MessagePieces kafkaPieces(CamelContext context, DriveSettings settings, TaskLanes taskLanes,
-                                     TaskInterrupts interrupts) {
-        LiveDrives drives = new LiveDrives(context, kafkaLanes(context, settings, taskLanes), interrupts);
+                                     TaskInterrupts interrupts) throws Exception {
+        // an utterance's drive waits in its task's lane like a record's, but goes straight to the drive
+        TaskLaneProcessor utterances = new TaskLaneProcessor(context, taskLanes, settings.taskId(), AvatarDriveRoute.DRIVE);
+        context.addService(utterances);
+        LiveDrives drives = new LiveDrives(context, utterances, interrupts);
         return new MessagePieces(drives, new MessageInterrupts(interrupts, settings.taskId()),
                 LiveSettings.from(context.getPropertiesComponent()::resolveProperty).utteranceGapMs(), settings.taskId(),
                 context.createProducerTemplate(), RESULTS);
