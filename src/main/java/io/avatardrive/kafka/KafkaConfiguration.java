@@ -97,6 +97,9 @@ public class KafkaConfiguration implements CamelConfiguration {
     @BindToRegistry("kafkaPieces")
     public MessagePieces kafkaPieces(CamelContext context, DriveSettings settings, TaskLanes taskLanes,
                                      TaskInterrupts interrupts) throws Exception {
+        if (!kafkaSettings(context).enabled()) {
+            return null;
+        }
         // an utterance's drive waits in its task's lane like a record's, but goes straight to the drive
         TaskLaneProcessor utterances = new TaskLaneProcessor(context, taskLanes, settings.taskId(), AvatarDriveRoute.DRIVE);
         context.addService(utterances);

@@ -29,6 +29,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.avatardrive.live.LiveConfiguration;
 import io.avatardrive.ingress.IngressConfiguration;
+import io.avatardrive.kafka.KafkaConfiguration;
+import io.avatardrive.support.KafkaBroker;
 import io.avatardrive.queue.QueueConfiguration;
 import io.avatardrive.queue.EmbeddedBroker;
 import io.avatardrive.settings.BrokerSettings;
@@ -63,6 +65,7 @@ public final class DriveBenchmark {
     private final Map<String, Object> figures = new LinkedHashMap<>();
     private final List<String[]> table = new ArrayList<>();
     private BenchStandIn standIn;
+    private KafkaBroker kafka;
     private SamiStandIn sami;
     private VolcStandIn volc;
     private CamelContext context;
@@ -140,6 +143,18 @@ public final class DriveBenchmark {
             p.put("volc.role", "bench-role");
         }
         List<String> routeFiles = new ArrayList<>(List.of("drive.yaml", "inbox.yaml"));
+        boolean onKafka = options.get("scenarios").contains("kafka");
+        if (onKafka) {
+            kafka = KafkaBroker.start(root.resolve("kafka"));
+            kafka.createTopics(8, "bench", "bench.results", "bench.DLQ");
+            p.put("kafka.brokers", kafka.bootstrap());
+            p.put("kafka.topic", "bench");
+            p.put("kafka.results-topic", "bench.results");
+            p.put("kafka.dead-letter-topic", "bench.DLQ");
+            p.put("drive.spool", root.resolve("spool").toString());
+            p.put("drive.driven-messages", root.resolve("driven.txt").toString());
+            routeFiles.add("kafka.yaml");
+        }
         if (queue) {
             p.put("broker.port", Integer.toString(AvailablePortFinder.getNextAvailable()));
             p.put("broker.data", root.resolve("broker").toString());
@@ -158,6 +173,12 @@ public final class DriveBenchmark {
             Pipelines.configure(context, new IngressConfiguration());
             Pipelines.configure(context, new QueueConfiguration());
             brokerSettings = context.getRegistry().findSingleByType(BrokerSettings.class);
+        }
+        if (onKafka) {
+            if (!queue) {
+                Pipelines.configure(context, new IngressConfiguration());
+            }
+            Pipelines.configure(context, new KafkaConfiguration());
         }
         if (live) {
             Pipelines.configure(context, new LiveConfiguration());
@@ -187,6 +208,8 @@ public final class DriveBenchmark {
                     case "idle" -> idle(option("idle-folders"));
                     case "cold" -> cold();
                     case "spread" -> spread(Integer.parseInt(options.getOrDefault("spread-tasks", "8")));
+                    case "kafka" -> kafkaScenario(Integer.parseInt(options.getOrDefault("kafka-clips", "1000")),
+                            Integer.parseInt(options.getOrDefault("kafka-conversations", "100")));
                     default -> throw new IllegalArgumentException("unknown scenario " + scenario);
                 }
             }
@@ -452,6 +475,19 @@ public final class DriveBenchmark {
         f.put("wallSeconds", round((System.nanoTime() - t0) / 1e9));
         figures.put("burst", f);
         row("pipeline, burst of " + count + " x 1 s for one task", f);
+    }
+
+    /** The Kafka ingress: a burst of one-second clips on 8 partitions, then live utterances in pieces. */
+    private void kafkaScenario(int clips, int conversations) throws Exception {
+        KafkaScenario scenario = new KafkaScenario(kafka.bootstrap(), "bench", standIn::drives, this::pacingFigures);
+        Map<String, Object> burst = scenario.burst(clips);
+        figures.put("kafka", burst);
+        row("kafka, " + clips + " x 1 s for " + clips + " tasks, 8 partitions", burst);
+        for (String round : List.of("cold", "warm")) {
+            Map<String, Object> live = scenario.live(conversations, 10, round);
+            figures.put("kafkaLive-" + round, live);
+            row("kafka live, " + conversations + " conversations (" + round + ")", live);
+        }
     }
 
     /** N one-second clips for N TaskIds published at once: the wall time from publishing to the last Stop. */

@@ -56,4 +56,32 @@ class KameletDriveTest {
             assertEquals(TestClips.sha256(TestClips.pcm16(16000, 0.4)), heard.sha256());
         }
     }
+
+    @Test
+    void aSinkWithoutItsAccountIsRefusedAtStartNamingTheRequiredParameter() throws Exception {
+        try (CamelContext context = new DefaultCamelContext()) {
+            String route = """
+                    - route:
+                        id: my-tts
+                        from:
+                          uri: "direct:tts-output"
+                          steps:
+                            - to:
+                                uri: "kamelet:avatar-drive-sink"
+                                parameters:
+                                  taskId: "kamelet-task"
+                    """;
+            Resource yaml = ResourceHelper.fromBytes("my-tts.yaml", route.getBytes(StandardCharsets.UTF_8));
+            Exception e = org.junit.jupiter.api.Assertions.assertThrows(Exception.class, () -> {
+                PluginHelper.getRoutesLoader(context).loadRoutes(yaml);
+                context.start();
+            });
+            String messages = "";
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                messages += t.getMessage() + "\n";
+            }
+            org.junit.jupiter.api.Assertions.assertTrue(messages.contains("appId") && messages.contains("serverSecret"),
+                    messages);
+        }
+    }
 }
