@@ -127,7 +127,8 @@ public class KafkaConfiguration implements CamelConfiguration {
             MessageSteps.clearSpool(spool(context));
             // reads once the routes run, and stops before they do: a record is never handed to a stopped route
             TopicReader reader = new TopicReader(context, KafkaClientSecurity.client(settings,
-                    context.getPropertiesComponent()::resolveProperty), settings.topic(), INGRESS, commits);
+                    context.getPropertiesComponent()::resolveProperty), settings.topic(), INGRESS, commits,
+                    settings.maxUnfinished());
             context.getManagementStrategy().addEventNotifier(new EventNotifierSupport() {
                 @Override
                 public void notify(CamelEvent event) {

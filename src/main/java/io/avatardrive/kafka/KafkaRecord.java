@@ -57,6 +57,11 @@ public final class KafkaRecord implements IncomingMessage {
     }
 
     /** A record read again is a new delivery of the log's same record; Kafka does not count them. */
+    /** Every header the record came with, the key as TaskId included. */
+    Map<String, Object> properties() {
+        return Map.copyOf(properties);
+    }
+
     @Override
     public int deliveries() {
         return 1;

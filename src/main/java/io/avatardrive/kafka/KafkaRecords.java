@@ -2,6 +2,7 @@ package io.avatardrive.kafka;
 
 import io.avatardrive.drive.AvatarDriveConstants;
 import io.avatardrive.drive.ClipNames;
+import io.avatardrive.ingress.MessageSteps;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.Processor;
@@ -34,6 +35,17 @@ public final class KafkaRecords implements Processor {
                 record.id())));
         message.setHeader(AvatarDriveConstants.INTERRUPT, record.flag(AvatarDriveConstants.INTERRUPT));
         message.setBody(record);
+    }
+
+    /** As a route step for a dead letter: every header the record came with, beside the drive's own. */
+    public void originalHeaders(Exchange exchange) {
+        if (exchange.getProperty(MessageSteps.RECEIVED) instanceof KafkaRecord record) {
+            record.properties().forEach((name, value) -> {
+                if (exchange.getMessage().getHeader(name) == null) {
+                    exchange.getMessage().setHeader(name, value);
+                }
+            });
+        }
     }
 
     /** As a route step: the exchange's record is done; its partition may commit past it. */

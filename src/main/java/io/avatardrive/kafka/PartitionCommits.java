@@ -58,6 +58,17 @@ final class PartitionCommits {
         }
     }
 
+    /** How many records were read and are not done yet, in every partition. */
+    int unfinished() {
+        int open = 0;
+        for (TreeMap<Long, Boolean> records : partitions.values()) {
+            synchronized (records) {
+                open += (int) records.values().stream().filter(done -> !done).count();
+            }
+        }
+        return open;
+    }
+
     /** Partitions this consumer no longer reads: their unfinished records are read again by their next owner. */
     void forget(Iterable<TopicPartition> revoked) {
         for (TopicPartition partition : revoked) {

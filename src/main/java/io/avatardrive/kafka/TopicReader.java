@@ -42,14 +42,16 @@ final class TopicReader extends ServiceSupport {
     private final String topic;
     private final String endpointUri;
     private final PartitionCommits commits;
+    private final int maxUnfinished;
     private volatile KafkaConsumer<String, byte[]> consumer;
     private volatile boolean running;
     private Thread thread;
     private ProducerTemplate route;
 
     TopicReader(CamelContext context, Map<String, Object> client, String topic, String endpointUri,
-                PartitionCommits commits) {
+                PartitionCommits commits, int maxUnfinished) {
         this.context = context;
+        this.maxUnfinished = maxUnfinished;
         this.client = client;
         this.topic = topic;
         this.endpointUri = endpointUri;
@@ -88,6 +90,7 @@ final class TopicReader extends ServiceSupport {
                     hand(record);
                 }
                 commitReady(false);
+                holdWhileFull();
             }
         } catch (WakeupException e) {
             // stopping
@@ -127,6 +130,19 @@ final class TopicReader extends ServiceSupport {
             LOG.error("Record {}/{} could not be taken in, and is passed over: {}", partition, record.offset(),
                     exchange.getException().getMessage());
             commits.finished(partition, record.offset());
+        }
+    }
+
+    /**
+     * No more than kafka.max-unfinished records wait in memory: beyond that the partitions are paused (the consumer
+     * stays in its group, polling nothing) until the drives catch up.
+     */
+    private void holdWhileFull() {
+        boolean full = commits.unfinished() >= maxUnfinished;
+        if (full && consumer.paused().isEmpty()) {
+            consumer.pause(consumer.assignment());
+        } else if (!full && !consumer.paused().isEmpty()) {
+            consumer.resume(consumer.paused());
         }
     }
 
