@@ -2,6 +2,7 @@ package io.avatardrive.kafka;
 
 import java.time.Duration;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -86,9 +87,17 @@ final class TopicReader extends ServiceSupport {
                 }
             });
             while (running) {
+                Map<TopicPartition, Long> putBack = new HashMap<>();
                 for (ConsumerRecord<String, byte[]> record : consumer.poll(POLL)) {
-                    hand(record);
+                    TopicPartition partition = new TopicPartition(record.topic(), record.partition());
+                    if (putBack.containsKey(partition) || commits.unfinished() >= maxUnfinished) {
+                        // full: this record and the rest of its partition's are read again once there is room
+                        putBack.putIfAbsent(partition, record.offset());
+                    } else {
+                        hand(record);
+                    }
                 }
+                putBack.forEach(consumer::seek);
                 commitReady(false);
                 holdWhileFull();
             }
