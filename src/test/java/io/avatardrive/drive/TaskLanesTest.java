@@ -90,28 +90,28 @@ class TaskLanesTest {
 
     @Test
     void asynchronousWorkHoldsItsLaneUntilItCompletesButNoThread() throws Exception {
-        java.util.concurrent.CompletableFuture<Void> first = new java.util.concurrent.CompletableFuture<>();
+        // more pending drives than the pool has threads: were a thread held per pending drive, nothing else could run
+        TaskLanes wide = new TaskLanes(pool, 64);
+        List<java.util.concurrent.CompletableFuture<Void>> pending = new ArrayList<>();
+        CountDownLatch allStarted = new CountDownLatch(12);
+        for (int i = 0; i < 12; i++) {
+            java.util.concurrent.CompletableFuture<Void> drive = new java.util.concurrent.CompletableFuture<>();
+            pending.add(drive);
+            wide.submit("pending-" + i, () -> {
+                allStarted.countDown();
+                return drive;
+            });
+        }
+        assertTrue(allStarted.await(5, TimeUnit.SECONDS), "12 pending drives started on 4 threads");
         CountDownLatch second = new CountDownLatch(1);
-        List<String> started = Collections.synchronizedList(new ArrayList<>());
-        lanes.submit("t", () -> {
-            started.add("first");
-            return first;
-        });
-        lanes.submit("t", sync(() -> {
-            started.add("second");
-            second.countDown();
-        }));
-        // many more tasks than threads run while "first" is pending: it holds no thread
+        wide.submit("pending-0", sync(second::countDown));
         CountDownLatch others = new CountDownLatch(3);
         for (String task : List.of("a", "b", "c")) {
-            lanes.submit(task, sync(others::countDown));
+            wide.submit(task, sync(others::countDown));
         }
-        assertTrue(others.await(5, TimeUnit.SECONDS));
-        // "first" runs on a pool thread of its own, which may come to it after the others
-        await().atMost(Duration.ofSeconds(5)).until(() -> !started.isEmpty());
-        assertEquals(List.of("first"), started.subList(0, 1));
-        assertEquals(1, second.getCount(), "the task's second work waits for the first to complete");
-        first.complete(null);
+        assertTrue(others.await(5, TimeUnit.SECONDS), "other tasks ran while 12 drives were pending");
+        assertEquals(1, second.getCount(), "a task's next work waits for its pending drive to complete");
+        pending.forEach(drive -> drive.complete(null));
         assertTrue(second.await(5, TimeUnit.SECONDS));
     }
 

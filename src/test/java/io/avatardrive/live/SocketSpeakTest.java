@@ -9,6 +9,9 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.avatardrive.drive.DriveBoard;
+import io.avatardrive.drive.DriveOutcome;
+import io.avatardrive.drive.Outcome;
 import io.avatardrive.standin.StandInDrive;
 import io.avatardrive.support.LiveTestSupport;
 import io.avatardrive.support.SocketAnswer;
@@ -56,11 +59,20 @@ class SocketSpeakTest extends LiveTestSupport {
         socket.sendBinary(ByteBuffer.wrap(TestClips.pcm16(16000, 0.3)), true).join();
         await().atMost(Duration.ofSeconds(10)).until(() -> standIn.drives().stream()
                 .anyMatch(d -> task.equals(d.taskId()) && d.bytes() > 0));
+        long abortedAt = System.nanoTime();
         socket.abort();
         StandInDrive drive = standIn.drives().stream().filter(d -> task.equals(d.taskId())).findFirst().orElseThrow();
         await().atMost(Duration.ofSeconds(10)).until(drive::completed);
-        assertEquals(List.of("Start", "audio", "Stop"), drive.frames(), "Stop after what arrived, well before the gap");
+        assertEquals(List.of("Start", "audio", "Stop"), drive.frames(), "Stop after what arrived");
         assertEquals(9600, drive.bytes());
+        long stopMs = TimeUnit.NANOSECONDS.toMillis(drive.stoppedAtNanos() - abortedAt);
+        assertTrue(stopMs < 500, "Stop came " + stopMs + " ms after the client left: the disconnect, not the 1 s gap");
+        DriveBoard board = context.getRegistry().lookupByNameAndType(DriveBoard.BEAN, DriveBoard.class);
+        await().atMost(Duration.ofSeconds(5)).until(() -> board.snapshot().recent().stream()
+                .anyMatch(e -> task.equals(e.report().taskId())));
+        DriveOutcome report = board.snapshot().recent().stream().filter(e -> task.equals(e.report().taskId()))
+                .findFirst().orElseThrow().report();
+        assertEquals(Outcome.CUT, report.outcome(), "reported cut, not driven");
     }
 
     @Test
