@@ -52,6 +52,12 @@ public class EmbeddedBroker extends ServiceSupport {
         this.onFailure = onFailure;
     }
 
+    /** Where each connection the broker holds comes from ("invm:..." for the pipeline's own), for the tests. */
+    java.util.List<String> connectionAddresses() {
+        return server.getActiveMQServer().getRemotingService().getConnections().stream()
+                .map(connection -> connection.getRemoteAddress()).toList();
+    }
+
     /** Null while the broker runs or was stopped with the pipeline; why it stopped on its own, otherwise. */
     public String failure() {
         return failure;
