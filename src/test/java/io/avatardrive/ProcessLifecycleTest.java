@@ -119,34 +119,40 @@ public class ProcessLifecycleTest {
 
     @Test
     void killMidDriveThenRestartDrivesTheClipAgainFromItsStartExactlyOnceToDone() throws Exception {
-        CountDownLatch driving = new CountDownLatch(1);
-        Process first = start(driving);
-        dropClip(2.0);
-        try {
-            assertTrue(driving.await(60, TimeUnit.SECONDS), "the clip was never driven");
-        } finally {
-            first.destroyForcibly(); // SIGKILL: no Stop, no move
-            first.waitFor(10, TimeUnit.SECONDS);
-        }
-        assertTrue(Files.exists(data.resolve("inbox/speech.wav")), "the clip left the inbox without being driven");
-        assertFalse(Files.exists(data.resolve("done/speech.wav.json")));
+        try (io.avatardrive.standin.ZegoStandIn standIn = new io.avatardrive.standin.ZegoStandIn("5556",
+                "killsecret0123456789abcdef012345").start(AvailablePortFinder.getNextAvailable())) {
+            List<String> settings = List.of("-Dzego.app-id=5556", "-Dzego.server-secret=killsecret0123456789abcdef012345",
+                    "-Dzego.task-id=t", "-Dzego.api-url=" + standIn.apiUrl());
+            Process first = start(new CountDownLatch(1), settings, new StringBuffer());
+            dropClip(2.0);
+            try {
+                // killed once the avatar has heard some of the clip's audio, before its end
+                await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(5))
+                        .until(() -> standIn.drives().stream().anyMatch(d -> d.bytes() > 0));
+            } finally {
+                first.destroyForcibly(); // SIGKILL: no Stop, no move
+                first.waitFor(10, TimeUnit.SECONDS);
+            }
+            assertTrue(Files.exists(data.resolve("inbox/speech.wav")), "the clip left the inbox without being driven");
+            assertFalse(Files.exists(data.resolve("done/speech.wav.json")));
+            assertFalse(Files.exists(data.resolve("error/speech.wav")), "a kill is not the clip's failure");
+            assertTrue(standIn.drives().get(0).bytes() < 64000, "the kill landed mid-drive");
 
-        Process second = start(new CountDownLatch(1));
-        try {
-            Path report = data.resolve("done/speech.wav.json");
-            await().alias("the clip was not driven after the restart").atMost(Duration.ofSeconds(60))
-                    .until(() -> Files.exists(report));
-            assertEquals(64000, new ObjectMapper().readTree(report.toFile()).get("bytes").asLong());
-            // and no second drive files a second clip
-            await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(2)).until(() -> {
-                try (var done = Files.list(data.resolve("done"))) {
-                    return done.count() == 2;
-                }
-            });
-        } finally {
-            second.destroy();
-            second.waitFor(30, TimeUnit.SECONDS);
-            second.destroyForcibly();
+            Process second = start(new CountDownLatch(1), settings, new StringBuffer());
+            try {
+                Path report = data.resolve("done/speech.wav.json");
+                await().alias("the clip was not driven after the restart").atMost(Duration.ofSeconds(60))
+                        .until(() -> Files.exists(report));
+                assertEquals(64000, new ObjectMapper().readTree(report.toFile()).get("bytes").asLong());
+                // exactly once, counted where it is spoken: one whole drive at the avatar, after the cut one
+                await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3)).until(() ->
+                        standIn.completedDrives().size() == 1 && standIn.completedDrives().get(0).bytes() == 64000);
+                assertEquals(2, standIn.drives().size(), "the cut drive and the one that spoke the clip whole");
+            } finally {
+                second.destroy();
+                second.waitFor(30, TimeUnit.SECONDS);
+                second.destroyForcibly();
+            }
         }
     }
 
