@@ -5,12 +5,14 @@ import java.util.HexFormat;
 import java.util.Map;
 
 import io.avatardrive.drive.AvatarBackends;
+import io.avatardrive.sami.SamiSettings;
 import io.avatardrive.settings.DriveSettings;
-import io.avatardrive.settings.SamiSettings;
 import io.avatardrive.settings.StandInPolicy;
 import io.avatardrive.standin.SamiStandIn;
 import io.avatardrive.standin.VolcStandIn;
 import io.avatardrive.standin.ZegoStandIn;
+import io.avatardrive.volc.VolcSettings;
+import io.avatardrive.zego.ZegoSettings;
 import org.apache.camel.CamelContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,17 +39,17 @@ final class StandInConfiguration {
             AvatarBackends.of(context).requireAccounts(settings, StandInPolicy.KEY + " = never (the prod profile) forbids a"
                                                                  + " local stand-in");
         }
-        if (settings.hasCredentials()) {
-            settings.requireCompleteCredentials();
-            LOG.info("Driving the ZEGO avatar of AppId {} at {}", settings.appId(), settings.apiUrl());
+        settings.requireCompleteAccounts();
+        ZegoSettings zego = settings.vendor(ZegoSettings.class);
+        if (zego.hasAccount()) {
+            LOG.info("Driving the ZEGO avatar of AppId {} at {}", zego.appId(), zego.apiUrl());
         } else if (policy.allowed()) {
             settings = startStandIn(context, settings);
         }
-        settings.requireCompleteVendorCredentials();
-        if (!settings.volc().hasCredentials() && policy.allowed()) {
+        if (!settings.vendor(VolcSettings.class).hasAccount() && policy.allowed()) {
             settings = startVolcStandIn(context, settings);
         }
-        if (!settings.sami().hasCredentials() && policy.allowed()) {
+        if (!settings.vendor(SamiSettings.class).hasAccount() && policy.allowed()) {
             settings = startSamiStandIn(context, settings);
         }
         return settings;
@@ -59,9 +61,10 @@ final class StandInConfiguration {
         AvatarDriveConfiguration.stopWithContext(context, standIn);
         LOG.info("No zego.app-id is set: driving the LOCAL ZEGO STAND-IN at {}, not a real avatar", standIn.apiUrl());
         LOG.info("Set ZEGO_APP_ID, ZEGO_SERVER_SECRET and ZEGO_TASK_ID to drive a real ZEGO digital human");
-        DriveSettings local = settings.withStandIn(standIn.apiUrl(), STAND_IN_APP_ID, secret, STAND_IN_TASK_ID);
-        override(context, Map.of("zego.api-url", local.apiUrl(), "zego.app-id", local.appId(),
-                "zego.server-secret", local.serverSecret(), "zego.task-id", local.taskId()));
+        ZegoSettings zego = settings.vendor(ZegoSettings.class).withStandIn(standIn.apiUrl(), STAND_IN_APP_ID, secret);
+        DriveSettings local = settings.with(zego).withDefaultTask(STAND_IN_TASK_ID);
+        override(context, Map.of("zego.api-url", zego.apiUrl(), "zego.app-id", zego.appId(),
+                "zego.server-secret", zego.serverSecret(), "zego.task-id", local.taskId()));
         return local;
     }
 
@@ -71,11 +74,11 @@ final class StandInConfiguration {
         VolcStandIn standIn = new VolcStandIn(STAND_IN_APP_ID, token).start(0);
         AvatarDriveConfiguration.stopWithContext(context, standIn);
         LOG.info("No volc.app-id is set: the volc-tta backend drives the LOCAL VOLCENGINE STAND-IN at {}", standIn.ttaUrl());
-        DriveSettings local = settings.withVolc(settings.volc().withStandIn(standIn.ttaUrl(), STAND_IN_APP_ID, token,
-                STAND_IN_ROLE));
-        override(context, Map.of("volc.tta-url", local.volc().ttaUrl(), "volc.app-id", local.volc().appId(),
-                "volc.access-token", local.volc().accessToken(), "volc.role", local.volc().role()));
-        return local;
+        VolcSettings volc = settings.vendor(VolcSettings.class).withStandIn(standIn.ttaUrl(), STAND_IN_APP_ID, token,
+                STAND_IN_ROLE);
+        override(context, Map.of("volc.tta-url", volc.ttaUrl(), "volc.app-id", volc.appId(),
+                "volc.access-token", volc.accessToken(), "volc.role", volc.role()));
+        return settings.with(volc);
     }
 
     /** With no sami.appkey, voice conversion goes to a local SAMI stand-in that resamples instead of converting. */
@@ -84,11 +87,9 @@ final class StandInConfiguration {
         SamiStandIn standIn = new SamiStandIn(STAND_IN_APP_ID, token).start(0);
         AvatarDriveConfiguration.stopWithContext(context, standIn);
         LOG.info("No sami.appkey is set: voice conversion uses the LOCAL SAMI STAND-IN at {}", standIn.url());
-        DriveSettings local = settings.withSami(new SamiSettings(standIn.url(), STAND_IN_APP_ID, token,
-                settings.sami().leadMs(), settings.sami().handshakeTimeoutMs()));
-        override(context, Map.of("sami.url", local.sami().url(), "sami.appkey", local.sami().appKey(),
-                "sami.token", local.sami().token()));
-        return local;
+        SamiSettings sami = settings.vendor(SamiSettings.class).withStandIn(standIn.url(), STAND_IN_APP_ID, token);
+        override(context, Map.of("sami.url", sami.url(), "sami.appkey", sami.appKey(), "sami.token", sami.token()));
+        return settings.with(sami);
     }
 
     /** The drive route template reads these keys, so a stand-in's values override the configured ones. */

@@ -21,6 +21,6 @@ public record ClipKind(boolean wav, OptionalInt rawSampleRate) {
                     ? OptionalInt.of(Integer.parseInt(rated.group(1))) : OptionalInt.empty());
         }
         throw new AudioFormatProblem(fileName + ": not a clip (expected NAME.wav, NAME.pcm or NAME.RATE.pcm; words as"
-                                     + " NAME.txt or NAME.ssml for a volc-tta task)");
+                                     + " NAME.txt or NAME.ssml for an avatar that says text)");
     }
 }

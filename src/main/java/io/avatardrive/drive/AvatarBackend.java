@@ -33,6 +33,11 @@ public interface AvatarBackend {
         return 0;
     }
 
+    /** The setting that sets {@link #maxTextChars}, named when a text is refused for its length. */
+    default String maxTextCharsKey() {
+        return "its text limit";
+    }
+
     /** The one sample rate its audio must have, or 0 when it takes the clip's own drivable rate. */
     default int sampleRate() {
         return 0;

@@ -150,7 +150,7 @@ final class ClipReader {
         SpeechText text;
         try (InputStream in = file != null ? fromFile(name, () -> Files.newInputStream(file.toPath()))
                 : exchange.getMessage().getMandatoryBody(InputStream.class)) {
-            text = SpeechText.read(name, in, kind, backend.maxTextChars(settings));
+            text = SpeechText.read(name, in, kind, backend.maxTextChars(settings), backend.maxTextCharsKey());
         }
         ActiveDrive drive = new ActiveDrive(name, taskId, text, settings, backend);
         exchange.setProperty(AvatarDriveConstants.DRIVE, drive);

@@ -17,13 +17,13 @@ public final class SamiVoice implements VoiceStage {
 
     @Override
     public boolean hasAccount(DriveSettings settings) {
-        return settings.sami().hasCredentials();
+        return settings.vendor(SamiSettings.class).hasAccount();
     }
 
     @Override
     public PcmClip convert(SocketClients clients, Executor workers, DriveSettings settings, String speaker, PcmClip clip)
             throws Exception {
-        return VoiceConversion.start(clients, workers, settings.sami(), speaker, clip, settings.sami().leadMs(),
+        return VoiceConversion.start(clients, workers, settings.vendor(SamiSettings.class), speaker, clip, settings.vendor(SamiSettings.class).leadMs(),
                 settings.stallTimeoutMs());
     }
 }

@@ -12,7 +12,6 @@ import io.avatardrive.audio.PacedStream;
 import io.avatardrive.audio.Pacer;
 import io.avatardrive.audio.PcmChunker;
 import io.avatardrive.audio.PcmClip;
-import io.avatardrive.settings.SamiSettings;
 import io.avatardrive.vendor.SocketClients;
 import io.avatardrive.vendor.VendorSocket;
 import org.slf4j.Logger;

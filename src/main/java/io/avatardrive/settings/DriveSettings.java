@@ -4,9 +4,13 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.ServiceLoader;
 import java.util.function.Function;
+import java.util.stream.Stream;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -15,18 +19,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.avatardrive.audio.SampleRates;
 
 /**
- * Every setting of the pipeline, read once at start-up from the documented keys (application.properties, overridable by
+ * Every setting of a drive, read once at start-up from the documented keys (application.properties, overridable by
  * system properties and by the upper-case underscore environment variables), and checked, so that a bad value fails the
  * start with one clear line instead of failing a drive later.
  */
 public record DriveSettings(
-        String apiUrl,
-        String appId,
-        String serverSecret,
         String taskId,
-        boolean wsTrustAll,
-        int apiQps,
-        long apiTimeoutMs,
         Path inbox,
         Path done,
         Path error,
@@ -37,34 +35,30 @@ public record DriveSettings(
         long stallTimeoutMs,
         String backend,
         String speaker,
-        VolcSettings volc,
-        SamiSettings sami) {
+        Map<Class<?>, VendorSettings> vendors) {
 
     /** The backend a clip goes to unless it or drive.backend names another. */
     public static final String DEFAULT_BACKEND = "zego";
 
-    public static final String VENDOR_API_URL = "https://aigc-digitalhuman-api.zegotech.cn";
+    /** The vendors' own settings readers, listed in their packages' {@code META-INF/services}. */
+    private static final List<VendorSettingsReader> VENDORS = ServiceLoader.load(VendorSettingsReader.class,
+            VendorSettingsReader.class.getClassLoader()).stream().map(ServiceLoader.Provider::get).toList();
 
     /** The keys that shape one drive; each is also a parameter of the drive route template. */
-    public static final List<String> DRIVE_KEYS = List.of("zego.api-url", "zego.app-id", "zego.server-secret",
-            "zego.task-id", "zego.ws-trust-all", "zego.api-qps", "zego.api-timeout-ms", "drive.pcm-sample-rate", "drive.chunk-ms",
-            "drive.lead-ms", "drive.stall-timeout-ms", "drive.backend", "voice.speaker", "volc.tta-url", "volc.app-id",
-            "volc.access-token", "volc.uid", "volc.role", "volc.role-conf", "volc.video", "volc.rtc", "volc.rtmp",
-            "volc.chunk-ms", "volc.voice-end-timeout-ms", "volc.handshake-timeout-ms", "volc.speed", "volc.pitch", "volc.volume",
-            "volc.max-text-chars", "sami.url", "sami.appkey",
-            "sami.token", "sami.lead-ms", "sami.handshake-timeout-ms");
+    public static final List<String> DRIVE_KEYS = Stream.concat(Stream.of("zego.task-id", "drive.pcm-sample-rate",
+            "drive.chunk-ms", "drive.lead-ms", "drive.stall-timeout-ms", "drive.backend", "voice.speaker"),
+            VENDORS.stream().flatMap(v -> v.keys().stream())).toList();
 
     /** Reads the settings through a key lookup (Camel's properties component in the application). */
     public static DriveSettings from(Function<String, Optional<String>> lookup) {
         Reader r = new Reader(lookup);
+        Map<Class<?>, VendorSettings> vendors = new LinkedHashMap<>();
+        for (VendorSettingsReader vendor : VENDORS) {
+            VendorSettings read = vendor.read(r);
+            vendors.put(read.getClass(), read);
+        }
         DriveSettings settings = new DriveSettings(
-                r.url("zego.api-url", VENDOR_API_URL),
-                r.text("zego.app-id", ""),
-                r.text("zego.server-secret", ""),
                 r.text("zego.task-id", ""),
-                r.bool("zego.ws-trust-all", true),
-                r.positive("zego.api-qps", 10),
-                r.number("zego.api-timeout-ms", 5000, 1),
                 r.path("drive.inbox", "data/inbox"),
                 r.path("drive.done", "data/done"),
                 r.path("drive.error", "data/error"),
@@ -75,99 +69,71 @@ public record DriveSettings(
                 r.positive("drive.stall-timeout-ms", 10_000),
                 r.backend("drive.backend", DEFAULT_BACKEND),
                 r.text("voice.speaker", ""),
-                VolcSettings.read(r),
-                SamiSettings.read(r));
+                Map.copyOf(vendors));
         r.failIfProblems();
         return settings;
     }
 
-    /** Whether a real ZEGO account is configured; without one the local stand-in is used. */
-    public boolean hasCredentials() {
-        return !appId.isBlank();
+    /** One vendor's settings, by their type; the vendor's package asks for its own. */
+    public <T extends VendorSettings> T vendor(Class<T> type) {
+        VendorSettings found = vendors.get(type);
+        if (found == null) {
+            throw new IllegalStateException("no settings of " + type.getSimpleName() + " were read");
+        }
+        return type.cast(found);
     }
 
-    /** Refuses a real-account configuration that cannot work, naming every missing key at once. */
-    public void requireCompleteCredentials() {
-        List<String> missing = new ArrayList<>();
-        if (!appId.matches("\\d+")) {
-            missing.add("zego.app-id must be the numeric AppId (env ZEGO_APP_ID)");
-        }
-        if (serverSecret.isBlank()) {
-            missing.add("zego.server-secret is required with zego.app-id (env ZEGO_SERVER_SECRET)");
-        }
-        if (taskId.isBlank()) {
-            missing.add("zego.task-id is required with zego.app-id (env ZEGO_TASK_ID)");
-        }
+    /** These settings with one vendor's replaced (a local stand-in's, say). */
+    public DriveSettings with(VendorSettings replacement) {
+        Map<Class<?>, VendorSettings> replaced = new LinkedHashMap<>(vendors);
+        replaced.put(replacement.getClass(), replacement);
+        return new DriveSettings(taskId, inbox, done, error, pcmSampleRate, chunkMs, leadMs, maxConcurrent,
+                stallTimeoutMs, backend, speaker, Map.copyOf(replaced));
+    }
+
+    /** These settings with a default task, when none is set. */
+    public DriveSettings withDefaultTask(String defaultTask) {
+        return taskId.isBlank() ? new DriveSettings(defaultTask, inbox, done, error, pcmSampleRate, chunkMs, leadMs,
+                maxConcurrent, stallTimeoutMs, backend, speaker, vendors) : this;
+    }
+
+    /** Refuses any vendor account that is set but cannot work, naming every missing key. */
+    public void requireCompleteAccounts() {
+        List<String> missing = vendors.values().stream().flatMap(vendor -> vendor.missing(this).stream()).toList();
         if (!missing.isEmpty()) {
-            throw new InvalidSettingsException("Cannot drive a real ZEGO avatar: " + String.join("; ", missing));
+            throw new InvalidSettingsException("Cannot use the configured vendor accounts: " + String.join("; ", missing));
         }
-    }
-
-    /** Refuses a Volcengine or SAMI account that cannot work, naming every missing key at once. */
-    public void requireCompleteVendorCredentials() {
-        List<String> missing = new ArrayList<>();
-        if (volc.hasCredentials() && volc.accessToken().isBlank()) {
-            missing.add("volc.access-token is required with volc.app-id (env VOLC_ACCESS_TOKEN)");
-        }
-        if (volc.hasCredentials() && volc.role().isBlank()) {
-            missing.add("volc.role is required with volc.app-id (env VOLC_ROLE)");
-        }
-        if (sami.hasCredentials() && sami.token().isBlank()) {
-            missing.add("sami.token is required with sami.appkey (env SAMI_TOKEN)");
-        }
-        if (!missing.isEmpty()) {
-            throw new InvalidSettingsException("Cannot use the configured vendor account: " + String.join("; ", missing));
-        }
-    }
-
-    public DriveSettings withStandIn(String standInApiUrl, String standInAppId, String standInSecret, String defaultTask) {
-        return new DriveSettings(standInApiUrl, standInAppId, standInSecret, taskId.isBlank() ? defaultTask : taskId,
-                wsTrustAll, apiQps, apiTimeoutMs, inbox, done, error, pcmSampleRate, chunkMs, leadMs, maxConcurrent,
-                stallTimeoutMs, backend, speaker, volc, sami);
-    }
-
-    public DriveSettings withVolc(VolcSettings local) {
-        return new DriveSettings(apiUrl, appId, serverSecret, taskId, wsTrustAll, apiQps, apiTimeoutMs, inbox, done, error,
-                pcmSampleRate, chunkMs, leadMs, maxConcurrent, stallTimeoutMs, backend, speaker,
-                local, sami);
-    }
-
-    public DriveSettings withSami(SamiSettings local) {
-        return new DriveSettings(apiUrl, appId, serverSecret, taskId, wsTrustAll, apiQps, apiTimeoutMs, inbox, done, error,
-                pcmSampleRate, chunkMs, leadMs, maxConcurrent, stallTimeoutMs, backend, speaker,
-                volc, local);
     }
 
     /** Every secret a text of this drive could contain, for the {@link Redactor}. */
     public Redactor redactor() {
-        return new Redactor(serverSecret, volc.accessToken(), sami.token());
+        return new Redactor(vendors.values().stream().flatMap(v -> v.secrets().stream()).toArray(String[]::new));
     }
 
-    /** The settings as a safe string: the secret is never part of it. */
+    /** The settings as a safe string: the vendors' say it without their secrets. */
     @Override
     public String toString() {
-        return "DriveSettings[apiUrl=" + apiUrl + ", appId=" + appId + ", serverSecret=" + (serverSecret.isBlank() ? "" : "******")
-               + ", taskId=" + taskId + ", wsTrustAll=" + wsTrustAll + ", apiQps=" + apiQps + ", apiTimeoutMs=" + apiTimeoutMs + ", inbox=" + inbox
-               + ", done=" + done + ", error=" + error + ", pcmSampleRate=" + pcmSampleRate + ", chunkMs=" + chunkMs
-               + ", leadMs=" + leadMs + ", maxConcurrent=" + maxConcurrent + ", stallTimeoutMs=" + stallTimeoutMs + ", backend=" + backend
-               + ", speaker=" + speaker + ", volc=" + volc + ", sami=" + sami + "]";
+        return "DriveSettings[taskId=" + taskId + ", inbox=" + inbox + ", done=" + done + ", error=" + error
+               + ", pcmSampleRate=" + pcmSampleRate + ", chunkMs=" + chunkMs + ", leadMs=" + leadMs + ", maxConcurrent="
+               + maxConcurrent + ", stallTimeoutMs=" + stallTimeoutMs + ", backend=" + backend + ", speaker=" + speaker
+               + ", vendors=" + vendors.values() + "]";
     }
 
     /** Collects every bad value before failing, so one start tells the operator everything that is wrong. */
-    static final class Reader {
-        static final ObjectMapper JSON = new ObjectMapper();
+    public static final class Reader {
+        public static final ObjectMapper JSON = new ObjectMapper();
         private final Function<String, Optional<String>> lookup;
         private final List<String> problems = new ArrayList<>();
 
-        Reader(Function<String, Optional<String>> lookup) {
+        public Reader(Function<String, Optional<String>> lookup) {
             this.lookup = lookup;
         }
 
-        String text(String key, String fallback) {
+        public String text(String key, String fallback) {
             return lookup.apply(key).map(String::trim).filter(v -> !v.isEmpty()).orElse(fallback);
         }
 
-        boolean bool(String key, boolean fallback) {
+        public boolean bool(String key, boolean fallback) {
             String v = text(key, Boolean.toString(fallback));
             if (!v.equalsIgnoreCase("true") && !v.equalsIgnoreCase("false")) {
                 problems.add(key + " must be true or false, was '" + v + "'");
@@ -175,7 +141,7 @@ public record DriveSettings(
             return Boolean.parseBoolean(v);
         }
 
-        long number(String key, long fallback, long min) {
+        public long number(String key, long fallback, long min) {
             String v = text(key, Long.toString(fallback));
             try {
                 long n = Long.parseLong(v);
@@ -190,7 +156,7 @@ public record DriveSettings(
         }
 
         /** An optional decimal within [min, max]: null when the key is not set. */
-        Double decimal(String key, double min, double max) {
+        public Double decimal(String key, double min, double max) {
             String v = text(key, "");
             if (v.isBlank()) {
                 return null;
@@ -207,15 +173,15 @@ public record DriveSettings(
             }
         }
 
-        int positive(String key, int fallback) {
+        public int positive(String key, int fallback) {
             return (int) number(key, fallback, 1);
         }
 
-        int nonNegative(String key, int fallback) {
+        public int nonNegative(String key, int fallback) {
             return (int) number(key, fallback, 0);
         }
 
-        int sampleRate(String key, int fallback) {
+        public int sampleRate(String key, int fallback) {
             int rate = positive(key, fallback);
             if (!SampleRates.isDrivable(rate)) {
                 problems.add(key + " must be 16000 or 24000, was " + rate);
@@ -223,15 +189,15 @@ public record DriveSettings(
             return rate;
         }
 
-        Path path(String key, String fallback) {
+        public Path path(String key, String fallback) {
             return Path.of(text(key, fallback)).toAbsolutePath().normalize();
         }
 
-        String url(String key, String fallback) {
+        public String url(String key, String fallback) {
             return url(key, fallback, "http", "an http(s) URL");
         }
 
-        String webSocketUrl(String key, String fallback) {
+        public String webSocketUrl(String key, String fallback) {
             return url(key, fallback, "ws", "a ws(s) URL");
         }
 
@@ -250,7 +216,7 @@ public record DriveSettings(
         }
 
         /** A backend's name; whether one of that name is installed is checked by the drive that uses it. */
-        String backend(String key, String fallback) {
+        public String backend(String key, String fallback) {
             String v = text(key, fallback);
             if (!v.matches("[a-z0-9][a-z0-9-]{0,63}")) {
                 problems.add(key + " must be a backend's name (lower-case letters, digits, dashes), was '" + v + "'");
@@ -259,7 +225,7 @@ public record DriveSettings(
         }
 
         /** A JSON object given as one line of text, or null when the key is not set. */
-        ObjectNode jsonObject(String key) {
+        public ObjectNode jsonObject(String key) {
             String v = text(key, "");
             if (v.isEmpty()) {
                 return null;
@@ -276,7 +242,7 @@ public record DriveSettings(
             return null;
         }
 
-        void failIfProblems() {
+        public void failIfProblems() {
             if (!problems.isEmpty()) {
                 throw new InvalidSettingsException("Invalid configuration: " + String.join("; ", problems));
             }

@@ -35,14 +35,15 @@ public record SpeechText(TextKind kind, String text, int characters) {
     private static final char BYTE_ORDER_MARK = '\uFEFF';
 
     /**
-     * Reads and checks one clip's text; {@code maxChars} is {@code volc.max-text-chars}. Reads no more than such a text
-     * can take, so an endless or huge input is refused without being held.
+     * Reads and checks one clip's text; {@code maxChars} is the backend's limit, which the setting {@code limitKey}
+     * names. Reads no more than such a text can take, so an endless or huge input is refused without being held.
      */
-    public static SpeechText read(String name, InputStream in, TextKind kind, int maxChars) throws IOException {
+    public static SpeechText read(String name, InputStream in, TextKind kind, int maxChars, String limitKey)
+            throws IOException {
         long maxBytes = (long) maxChars * 4 + (kind == TextKind.SSML ? MARKUP_BYTES : 0);
         byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
         if (bytes.length > maxBytes) {
-            throw new TextProblem(name + ": the text is longer than " + maxBytes + " bytes, more than volc.max-text-chars ("
+            throw new TextProblem(name + ": the text is longer than " + maxBytes + " bytes, more than " + limitKey + " ("
                                   + maxChars + ") allows; it is refused, not cut");
         }
         String text = decode(name, bytes);
@@ -60,7 +61,7 @@ public record SpeechText(TextKind kind, String text, int characters) {
             throw new TextProblem(name + ": the SSML has no text to say, only tags");
         }
         if (characters > maxChars) {
-            throw new TextProblem(name + ": the text has " + characters + " characters, more than volc.max-text-chars ("
+            throw new TextProblem(name + ": the text has " + characters + " characters, more than " + limitKey + " ("
                                   + maxChars + "); it is refused, not cut");
         }
         return new SpeechText(kind, text, characters);

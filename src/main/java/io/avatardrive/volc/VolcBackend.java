@@ -26,7 +26,7 @@ public final class VolcBackend implements AvatarBackend {
 
     @Override
     public boolean hasAccount(DriveSettings settings) {
-        return settings.volc().hasCredentials();
+        return settings.vendor(VolcSettings.class).hasAccount();
     }
 
     @Override
@@ -36,7 +36,12 @@ public final class VolcBackend implements AvatarBackend {
 
     @Override
     public int maxTextChars(DriveSettings settings) {
-        return settings.volc().maxTextChars();
+        return settings.vendor(VolcSettings.class).maxTextChars();
+    }
+
+    @Override
+    public String maxTextCharsKey() {
+        return "volc.max-text-chars";
     }
 
     @Override
@@ -46,7 +51,7 @@ public final class VolcBackend implements AvatarBackend {
 
     @Override
     public int chunkMs(DriveSettings settings) {
-        return settings.volc().chunkMs();
+        return settings.vendor(VolcSettings.class).chunkMs();
     }
 
     /** Volcengine takes no frame shorter than a second. */
@@ -58,7 +63,7 @@ public final class VolcBackend implements AvatarBackend {
     @Override
     public AvatarSession session(SessionRequest request) {
         DriveSettings settings = request.settings();
-        return new VolcSession(request.clients(), settings.volc(), settings.stallTimeoutMs(), request.clipName(),
+        return new VolcSession(request.clients(), settings.vendor(VolcSettings.class), settings.stallTimeoutMs(), request.clipName(),
                 request.text() ? VolcFrames.InputMode.TEXT : VolcFrames.InputMode.AUDIO);
     }
 }

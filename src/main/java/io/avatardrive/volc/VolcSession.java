@@ -10,7 +10,6 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
-import io.avatardrive.settings.VolcSettings;
 import io.avatardrive.vendor.SpeakingSession;
 import io.avatardrive.vendor.SocketClients;
 import io.avatardrive.vendor.VendorSocket;

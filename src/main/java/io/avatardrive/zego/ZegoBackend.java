@@ -42,7 +42,7 @@ public final class ZegoBackend implements AvatarBackend {
 
     @Override
     public boolean hasAccount(DriveSettings settings) {
-        return settings.hasCredentials();
+        return settings.vendor(ZegoSettings.class).hasAccount();
     }
 
     @Override
@@ -58,12 +58,12 @@ public final class ZegoBackend implements AvatarBackend {
     /** zego.api-qps is per AppId. */
     @Override
     public String quotaKey(DriveSettings settings) {
-        return settings.appId();
+        return settings.vendor(ZegoSettings.class).appId();
     }
 
     @Override
     public int quotaPermits(DriveSettings settings) {
-        return Math.max(1, settings.apiQps() / 10);
+        return Math.max(1, settings.vendor(ZegoSettings.class).apiQps() / 10);
     }
 
     /**
@@ -71,7 +71,8 @@ public final class ZegoBackend implements AvatarBackend {
      * by zego.api-timeout-ms as a whole: a vendor that hangs or drips holds only its own task.
      */
     @Override
-    public CompletableFuture<Object> ticket(String taskId, DriveSettings settings) {
+    public CompletableFuture<Object> ticket(String taskId, DriveSettings drive) {
+        ZegoSettings settings = drive.vendor(ZegoSettings.class);
         String query;
         String body;
         try {
@@ -103,7 +104,7 @@ public final class ZegoBackend implements AvatarBackend {
     public AvatarSession session(SessionRequest request) {
         DriveSettings settings = request.settings();
         return new ZegoSession(request.clients(), (DriveTicket) request.ticket(), request.sampleRate(),
-                settings.wsTrustAll(), settings.stallTimeoutMs());
+                settings.vendor(ZegoSettings.class).wsTrustAll(), settings.stallTimeoutMs());
     }
 
     @Override

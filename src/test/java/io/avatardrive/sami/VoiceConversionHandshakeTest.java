@@ -5,7 +5,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 import io.avatardrive.audio.PcmClip;
-import io.avatardrive.settings.SamiSettings;
+import io.avatardrive.sami.SamiSettings;
 import io.avatardrive.vendor.SocketClients;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;

@@ -3,6 +3,8 @@ package io.avatardrive.settings;
 import java.util.Map;
 import java.util.Optional;
 
+import io.avatardrive.volc.VolcSettings;
+import io.avatardrive.zego.ZegoSettings;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -19,15 +21,15 @@ class DriveSettingsTest {
     @Test
     void defaultsAreTheDocumentedOnes() {
         DriveSettings s = read(Map.of());
-        assertEquals("https://aigc-digitalhuman-api.zegotech.cn", s.apiUrl());
-        assertTrue(s.wsTrustAll());
+        assertEquals("https://aigc-digitalhuman-api.zegotech.cn", s.vendor(ZegoSettings.class).apiUrl());
+        assertTrue(s.vendor(ZegoSettings.class).wsTrustAll());
         assertEquals(16000, s.pcmSampleRate());
         assertEquals(100, s.chunkMs());
         assertEquals(500, s.leadMs());
         assertEquals(64, s.maxConcurrent());
-        assertEquals(10, s.apiQps());
+        assertEquals(10, s.vendor(ZegoSettings.class).apiQps());
         assertTrue(s.inbox().endsWith("data/inbox"));
-        assertFalse(s.hasCredentials());
+        assertFalse(s.vendor(ZegoSettings.class).hasAccount());
     }
 
     @Test
@@ -43,7 +45,7 @@ class DriveSettingsTest {
     @Test
     void anAppIdWithoutSecretOrTaskIsRefused() {
         DriveSettings s = read(Map.of("zego.app-id", "123"));
-        InvalidSettingsException e = assertThrows(InvalidSettingsException.class, s::requireCompleteCredentials);
+        InvalidSettingsException e = assertThrows(InvalidSettingsException.class, s::requireCompleteAccounts);
         assertTrue(e.getMessage().contains("zego.server-secret is required"), e.getMessage());
         assertTrue(e.getMessage().contains("zego.task-id is required"), e.getMessage());
     }
@@ -51,7 +53,7 @@ class DriveSettingsTest {
     @Test
     void theSecretIsNotInTheSettingsText() {
         DriveSettings s = read(Map.of("zego.app-id", "123", "zego.server-secret", "s3cr3tvalue", "zego.task-id", "t"));
-        s.requireCompleteCredentials();
+        s.requireCompleteAccounts();
         assertFalse(s.toString().contains("s3cr3tvalue"));
     }
 
@@ -77,7 +79,7 @@ class DriveSettingsTest {
         DriveSettings s = read(Map.of("volc.role-conf", "{\"voice_type\":\"x\",\"speed\":1}", "volc.speed", "1.5",
                 "volc.volume", "0.5"));
         assertEquals("{\"voice_type\":\"x\",\"speed\":1.5,\"volume\":0.5}",
-                s.volc().sessionExtras().get("role_conf").toString());
+                s.vendor(VolcSettings.class).sessionExtras().get("role_conf").toString());
         InvalidSettingsException e = assertThrows(InvalidSettingsException.class, () -> read(Map.of(
                 "volc.speed", "0.1", "volc.pitch", "11", "volc.volume", "loud")));
         assertTrue(e.getMessage().contains("volc.speed must be between 0.25 and 3.0, was 0.1"), e.getMessage());
@@ -88,11 +90,11 @@ class DriveSettingsTest {
     @Test
     void aTextsSpeechTimeoutGrowsWithItsLengthAndWithASlowSpeed() {
         DriveSettings normal = read(Map.of("volc.voice-end-timeout-ms", "5000"));
-        assertEquals(1000, normal.volc().maxTextChars());
-        assertEquals(5000 + 10 * 400, normal.volc().speechTimeoutMs(10));
-        assertEquals(5000 + 100 * 400, normal.volc().speechTimeoutMs(100));
+        assertEquals(1000, normal.vendor(VolcSettings.class).maxTextChars());
+        assertEquals(5000 + 10 * 400, normal.vendor(VolcSettings.class).speechTimeoutMs(10));
+        assertEquals(5000 + 100 * 400, normal.vendor(VolcSettings.class).speechTimeoutMs(100));
         DriveSettings slow = read(Map.of("volc.voice-end-timeout-ms", "5000", "volc.speed", "0.5"));
-        assertEquals(5000 + 10 * 800, slow.volc().speechTimeoutMs(10));
+        assertEquals(5000 + 10 * 800, slow.vendor(VolcSettings.class).speechTimeoutMs(10));
     }
 
     @Test
@@ -100,13 +102,13 @@ class DriveSettingsTest {
         InvalidSettingsException e = assertThrows(InvalidSettingsException.class,
                 () -> read(Map.of("volc.max-text-chars", "0")));
         assertTrue(e.getMessage().contains("volc.max-text-chars"), e.getMessage());
-        assertEquals(40, read(Map.of("volc.max-text-chars", "40")).volc().maxTextChars());
+        assertEquals(40, read(Map.of("volc.max-text-chars", "40")).vendor(VolcSettings.class).maxTextChars());
     }
 
     @Test
     void aVolcengineOrSamiAccountWithoutItsTokenIsRefused() {
         DriveSettings s = read(Map.of("volc.app-id", "v1", "sami.appkey", "k1"));
-        InvalidSettingsException e = assertThrows(InvalidSettingsException.class, s::requireCompleteVendorCredentials);
+        InvalidSettingsException e = assertThrows(InvalidSettingsException.class, s::requireCompleteAccounts);
         assertTrue(e.getMessage().contains("volc.access-token is required"), e.getMessage());
         assertTrue(e.getMessage().contains("volc.role is required"), e.getMessage());
         assertTrue(e.getMessage().contains("sami.token is required"), e.getMessage());

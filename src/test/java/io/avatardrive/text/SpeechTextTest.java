@@ -14,12 +14,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class SpeechTextTest {
 
     private static SpeechText read(String text, TextKind kind, int max) throws IOException {
-        return SpeechText.read("a.txt", new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), kind, max);
+        return SpeechText.read("a.txt", new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), kind, max,
+                "volc.max-text-chars");
     }
 
     private static String refusal(byte[] bytes, TextKind kind, int max) {
         return assertThrows(TextProblem.class,
-                () -> SpeechText.read("a.txt", new ByteArrayInputStream(bytes), kind, max)).getMessage();
+                () -> SpeechText.read("a.txt", new ByteArrayInputStream(bytes), kind, max, "volc.max-text-chars")).getMessage();
     }
 
     private static String refusal(String text, TextKind kind, int max) {
@@ -111,7 +112,8 @@ class SpeechTextTest {
                 return 'a';
             }
         };
-        TextProblem problem = assertThrows(TextProblem.class, () -> SpeechText.read("a.txt", endless, TextKind.PLAIN, 100));
+        TextProblem problem = assertThrows(TextProblem.class, () -> SpeechText.read("a.txt", endless, TextKind.PLAIN, 100,
+                "volc.max-text-chars"));
         assertTrue(problem.getMessage().contains("longer than 400 bytes"), problem.getMessage());
     }
 

@@ -7,7 +7,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.avatardrive.settings.VolcSettings;
+import io.avatardrive.volc.VolcSettings;
 import io.avatardrive.standin.VolcStandIn;
 import io.avatardrive.standin.VolcStandInSession;
 import io.avatardrive.support.TestClips;

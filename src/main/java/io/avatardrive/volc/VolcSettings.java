@@ -1,6 +1,11 @@
-package io.avatardrive.settings;
+package io.avatardrive.volc;
+
+import java.util.List;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.avatardrive.settings.DriveSettings;
+import io.avatardrive.settings.VendorSettings;
+import io.avatardrive.settings.VendorSettingsReader;
 
 /**
  * How to reach a Volcengine virtual human: the TTA socket, the account, and the session's uid, role and optional
@@ -16,7 +21,7 @@ public record VolcSettings(
         int chunkMs,
         long voiceEndTimeoutMs,
         long handshakeTimeoutMs,
-        int maxTextChars) {
+        int maxTextChars) implements VendorSettings {
 
     public static final String VENDOR_TTA_URL = "wss://openspeech.bytedance.com/api/v1/volc_virtual_human/tta/2d";
     /** The vendor does not take less than a second of audio in one frame. */
@@ -28,6 +33,22 @@ public record VolcSettings(
     public static final int DEFAULT_MAX_TEXT_CHARS = 1000;
     /** Slower than any voice at speed 1: Mandarin is said at about four characters a second. */
     static final long SPEECH_MS_PER_CHARACTER = 400;
+
+    /** Its keys and how they are read, for the settings. */
+    public static final class Reader implements VendorSettingsReader {
+
+        @Override
+        public List<String> keys() {
+            return List.of("volc.tta-url", "volc.app-id", "volc.access-token", "volc.uid", "volc.role", "volc.role-conf",
+                    "volc.video", "volc.rtc", "volc.rtmp", "volc.chunk-ms", "volc.voice-end-timeout-ms",
+                    "volc.handshake-timeout-ms", "volc.speed", "volc.pitch", "volc.volume", "volc.max-text-chars");
+        }
+
+        @Override
+        public VendorSettings read(DriveSettings.Reader r) {
+            return VolcSettings.read(r);
+        }
+    }
 
     static VolcSettings read(DriveSettings.Reader r) {
         ObjectNode extras = DriveSettings.Reader.JSON.createObjectNode();
@@ -69,8 +90,26 @@ public record VolcSettings(
         return voiceEndTimeoutMs + Math.round(characters * SPEECH_MS_PER_CHARACTER / Math.max(0.25, speed));
     }
 
-    public boolean hasCredentials() {
+    @Override
+    public boolean hasAccount() {
         return !appId.isBlank();
+    }
+
+    @Override
+    public List<String> secrets() {
+        return List.of(accessToken);
+    }
+
+    @Override
+    public List<String> missing(DriveSettings settings) {
+        List<String> missing = new java.util.ArrayList<>();
+        if (hasAccount() && accessToken.isBlank()) {
+            missing.add("volc.access-token is required with volc.app-id (env VOLC_ACCESS_TOKEN)");
+        }
+        if (hasAccount() && role.isBlank()) {
+            missing.add("volc.role is required with volc.app-id (env VOLC_ROLE)");
+        }
+        return missing;
     }
 
     public VolcSettings withStandIn(String url, String standInAppId, String token, String standInRole) {
