@@ -41,29 +41,25 @@ class VendorAnswerStatusTest extends LiveTestSupport {
 
     @Test
     void aBusyVendorIs503OverHttpAnd1013OverWebSocketWithTheCode() throws Exception {
-        standIn.failNextCalls(ZegoReturnCodes.SYSTEM_BUSY, 1);
-        HttpResponse<String> busy = post("busy-http");
-        assertEquals(503, busy.statusCode(), busy.body());
-        assertEquals(ZegoReturnCodes.SYSTEM_BUSY, JSON.readTree(busy.body()).path("code").asLong(), busy.body());
-
-        standIn.failNextCalls(ZegoReturnCodes.SYSTEM_BUSY, 1);
-        SocketAnswer answer = speakOverSocket("busy-ws");
-        JsonNode report = JSON.readTree(answer.report.get(15, TimeUnit.SECONDS));
-        assertEquals(ZegoReturnCodes.SYSTEM_BUSY, report.path("code").asLong(), report.toString());
-        assertEquals(1013, answer.closed.get(5, TimeUnit.SECONDS));
+        assertAnswered(ZegoReturnCodes.SYSTEM_BUSY, 503, 1013, "busy");
     }
 
     @Test
     void aVendorThatRefusesTheTaskIs502OverHttpAnd1011OverWebSocketWithTheCode() throws Exception {
-        standIn.failNextCalls(ZegoReturnCodes.TASK_NOT_FOUND, 1);
-        HttpResponse<String> refused = post("gone-http");
-        assertEquals(502, refused.statusCode(), refused.body());
-        assertEquals(ZegoReturnCodes.TASK_NOT_FOUND, JSON.readTree(refused.body()).path("code").asLong(), refused.body());
+        assertAnswered(ZegoReturnCodes.TASK_NOT_FOUND, 502, 1011, "gone");
+    }
 
-        standIn.failNextCalls(ZegoReturnCodes.TASK_NOT_FOUND, 1);
-        SocketAnswer answer = speakOverSocket("gone-ws");
+    /** The vendor answers {@code code} once over each door: HTTP gets {@code status}, WebSocket closes with {@code close}. */
+    private void assertAnswered(long code, int status, int close, String task) throws Exception {
+        standIn.failNextCalls(code, 1);
+        HttpResponse<String> http = post(task + "-http");
+        assertEquals(status, http.statusCode(), http.body());
+        assertEquals(code, JSON.readTree(http.body()).path("code").asLong(), http.body());
+
+        standIn.failNextCalls(code, 1);
+        SocketAnswer answer = speakOverSocket(task + "-ws");
         JsonNode report = JSON.readTree(answer.report.get(15, TimeUnit.SECONDS));
-        assertEquals(ZegoReturnCodes.TASK_NOT_FOUND, report.path("code").asLong(), report.toString());
-        assertEquals(1011, answer.closed.get(5, TimeUnit.SECONDS));
+        assertEquals(code, report.path("code").asLong(), report.toString());
+        assertEquals(close, answer.closed.get(5, TimeUnit.SECONDS));
     }
 }
