@@ -16,7 +16,6 @@ import java.util.HexFormat;
 import java.util.Optional;
 import java.util.Set;
 
-import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.support.service.ServiceSupport;
 
 /**

@@ -32,7 +32,6 @@ import io.avatardrive.ingress.IngressConfiguration;
 import io.avatardrive.kafka.KafkaConfiguration;
 import io.avatardrive.support.KafkaBroker;
 import io.avatardrive.queue.QueueConfiguration;
-import io.avatardrive.queue.EmbeddedBroker;
 import io.avatardrive.settings.BrokerSettings;
 import io.avatardrive.settings.LiveSettings;
 import io.avatardrive.standin.SamiStandIn;

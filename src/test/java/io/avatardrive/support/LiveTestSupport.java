@@ -3,7 +3,6 @@ package io.avatardrive.support;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import io.avatardrive.live.LiveConfiguration;
 import io.avatardrive.settings.LiveSettings;
