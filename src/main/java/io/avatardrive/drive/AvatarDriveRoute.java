@@ -13,7 +13,8 @@ import org.apache.camel.support.EventNotifierSupport;
  * The drive of one clip on an avatar, as a route template any ingress can instantiate: normalise (and convert the
  * voice, if asked), get the backend's ticket if it needs one (a fresh signed DriveId, within the quota), connect,
  * Start, real-time paced PCM (or words), Stop, report. The backend is an {@link AvatarBackend}, chosen by name. A drive
- * ends with a {@link DriveOutcome} as the body, whatever happened; the ingress decides where that goes.
+ * that was spoken, or cut short on purpose, ends with its {@link DriveReport} as the body; one that failed raises a
+ * {@link DriveFailedException} carrying its {@link FailureReport}. The ingress decides where either goes.
  * <p>
  * The template's parameters carry the documented setting names ({@code zego.task-id}, {@code drive.lead-ms}, ...); a
  * parameter an instance leaves out falls back to the property of that name.
@@ -102,10 +103,13 @@ public class AvatarDriveRoute extends RouteBuilder {
         template.templateBean(SETTINGS_BEAN, InstanceSettings.class, InstanceSettings::of);
         // clips are streamed; stream caching would read a whole clip into memory or a spool file first
         template.from("{{" + ENDPOINT_PARAMETER + "}}").streamCache("false")
+                // a failed drive's exception goes to the caller as it is, for the ingress that owns the answer
+                .errorHandler(noErrorHandler())
                 .process("{{" + SETTINGS_BEAN + "}}")
                 .to(CORE);
 
         from(CORE).routeId("avatar-drive-core").streamCache("false")
+                .errorHandler(noErrorHandler())
                 .doTry()
                     .process(reader.reader())
                     .filter(DriveSteps::needsTicket)
@@ -118,7 +122,7 @@ public class AvatarDriveRoute extends RouteBuilder {
                     .to(STREAM)
                     .process(steps::succeeded)
                 .doCatch(Exception.class)
-                    // caught, not handled by onException, so that the caller's route goes on to file the outcome
+                    // cut short on purpose: the report; failed: counted, logged, raised as a DriveFailedException
                     .process(steps::failed)
                 .end();
 

@@ -154,7 +154,11 @@ public final class DriveSteps {
         exchange.getMessage().setBody(report);
     }
 
-    /** Any failure becomes a report that names the clip, the stage and the reason, with no secret in it. */
+    /**
+     * A drive cut short on purpose ends with its report as the body. Any failure is counted and logged, and stays an
+     * exception, a {@link DriveFailedException} carrying the report that names the clip, the stage and the reason with
+     * no secret in it, for the ingress that owns the answer to retry, file, dead-letter or answer.
+     */
     void failed(Exchange exchange) {
         Exception cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
         ActiveDrive drive = DriveResources.drive(exchange);
@@ -176,6 +180,6 @@ public final class DriveSteps {
         DriveResources.toBoard(exchange, report);
         LOG.warn("Could not drive {} on task {} ({}): {}", report.clipName(), report.taskId(), report.stage().label(),
                 report.reason());
-        exchange.getMessage().setBody(report);
+        throw new DriveFailedException(report);
     }
 }

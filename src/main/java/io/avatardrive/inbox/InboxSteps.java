@@ -81,14 +81,6 @@ public final class InboxSteps {
         exchange.getMessage().setBody(exchange.getProperty(CLIP));
     }
 
-    /** A failure report becomes an exception here, so that Camel's redelivery can act on it. */
-    public void requireDriven(Exchange exchange) {
-        DriveOutcome outcome = exchange.getMessage().getBody(DriveOutcome.class);
-        if (outcome instanceof FailureReport failure && !exchange.getContext().isStopping()) {
-            throw new DriveFailedException(failure);
-        }
-    }
-
     /** Whether to drive the clip again: see {@link FailureClassifier#redeliver}. */
     public boolean shouldRetry(Exchange exchange) {
         return FailureClassifier.redeliver(exchange, maxRedeliveries);

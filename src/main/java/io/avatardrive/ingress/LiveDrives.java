@@ -3,6 +3,7 @@ package io.avatardrive.ingress;
 import java.util.concurrent.CompletableFuture;
 
 import io.avatardrive.audio.LiveAudio;
+import io.avatardrive.drive.DriveFailedException;
 import io.avatardrive.drive.DriveOutcome;
 import io.avatardrive.drive.TaskInterrupts;
 import io.avatardrive.drive.TaskLaneProcessor;
@@ -42,7 +43,8 @@ public final class LiveDrives {
         exchange.getMessage().setBody(audio);
         CompletableFuture<DriveOutcome> outcome = new CompletableFuture<>();
         lanes.process(exchange, doneSync -> {
-            DriveOutcome report = exchange.getMessage().getBody(DriveOutcome.class);
+            DriveOutcome report = exchange.getException() instanceof DriveFailedException failed ? failed.report()
+                    : exchange.getMessage().getBody(DriveOutcome.class);
             if (report == null) {
                 outcome.completeExceptionally(exchange.getException() != null ? exchange.getException()
                         : new IllegalStateException(request.name() + ": the drive ended without a report"));

@@ -161,16 +161,9 @@ public class MessageSteps {
         exchange.getMessage().setBody(new FileInputStream(exchange.getProperty(SPOOL, Path.class).toFile()));
     }
 
-    /** A failure report becomes an exception here, so that Camel's redelivery and dead-lettering can act on it. */
-    public void requireDriven(Exchange exchange) {
-        DriveOutcome outcome = exchange.getMessage().getBody(DriveOutcome.class);
-        if (outcome instanceof FailureReport && exchange.getContext().isStopping()) {
-            // cut short by a shutdown: rolled back to the broker, to be driven again, neither retried nor dead-lettered
-            throw new IllegalStateException("the drive was cut short by a shutdown");
-        }
-        if (outcome instanceof FailureReport failure) {
-            throw new DriveFailedException(failure);
-        }
+    /** Whether a failed drive is the message's to dead-letter: not when a shutdown cut it, which rolls it back. */
+    public boolean notStopping(Exchange exchange) {
+        return !exchange.getContext().isStopping();
     }
 
     /** Whether to drive the message again: see {@link FailureClassifier#redeliver}. */

@@ -11,6 +11,7 @@ import io.avatardrive.audio.LiveAudio;
 import io.avatardrive.audio.SampleRates;
 import io.avatardrive.drive.AvatarDriveConstants;
 import io.avatardrive.drive.ClipNames;
+import io.avatardrive.drive.DriveFailedException;
 import io.avatardrive.drive.DriveOutcome;
 import io.avatardrive.drive.FailureClassifier;
 import io.avatardrive.drive.FailureReport;
@@ -117,6 +118,11 @@ public final class HttpSpeak {
     }
 
     /** The report as the answer, with a status that says whether to fix the input, retry, or look at the vendor. */
+    /** A drive that failed: the report its exception carries becomes what {@link #answer} answers. */
+    public void failed(Exchange exchange) {
+        exchange.getMessage().setBody(exchange.getProperty(Exchange.EXCEPTION_CAUGHT, DriveFailedException.class).report());
+    }
+
     public void answer(Exchange exchange) throws JsonProcessingException {
         DriveOutcome outcome = exchange.getMessage().getBody(DriveOutcome.class);
         exchange.getMessage().removeHeaders("*");

@@ -161,7 +161,9 @@ class EmbeddedTemplateTest {
                     AvatarDriveRoute.DRIVE, new FileInputStream(spooled.toFile()), AvatarDriveConstants.SAMPLE_RATE, 16000);
             await().atMost(Duration.ofSeconds(10)).until(() -> standIn.drives().stream().anyMatch(d -> d.bytes() > 0));
             context.stop();
-            FailureReport failure = assertInstanceOf(FailureReport.class, outcome.get(10, TimeUnit.SECONDS));
+            // the embedding application gets the failure as an exception carrying its report
+            FailureReport failure = assertInstanceOf(FailureReport.class,
+                    io.avatardrive.support.TemplateDrives.outcome(() -> outcome.get(10, TimeUnit.SECONDS)));
             assertTrue(failure.reason().contains("shutting down"), failure.reason());
         }
     }

@@ -8,6 +8,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
 import io.avatardrive.fourth.LoopbackBackend;
+import io.avatardrive.support.TemplateDrives;
 import io.avatardrive.support.TestClips;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
@@ -107,9 +108,9 @@ class FourthBackendTest {
                     .add();
             context.start();
 
-            Object outcome = context.createProducerTemplate().requestBodyAndHeaders("direct:fourth", new byte[3200],
-                    java.util.Map.of(AvatarDriveConstants.BACKEND, "heygen", AvatarDriveConstants.CLIP_NAME, "a.pcm",
-                            AvatarDriveConstants.FORMAT, "pcm"));
+            Object outcome = TemplateDrives.outcome(() -> context.createProducerTemplate().requestBodyAndHeaders(
+                    "direct:fourth", new byte[3200], java.util.Map.of(AvatarDriveConstants.BACKEND, "heygen",
+                            AvatarDriveConstants.CLIP_NAME, "a.pcm", AvatarDriveConstants.FORMAT, "pcm")));
 
             FailureReport failure = assertInstanceOf(FailureReport.class, outcome);
             assertEquals(Stage.READ, failure.stage());

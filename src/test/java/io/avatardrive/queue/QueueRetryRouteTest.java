@@ -12,6 +12,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
+import io.avatardrive.drive.DriveFailedException;
 import io.avatardrive.drive.FailureReport;
 import io.avatardrive.drive.Stage;
 import io.avatardrive.ingress.DrivenMessages;
@@ -93,10 +94,10 @@ class QueueRetryRouteTest extends CamelTestSupport {
         context.getRegistry().bind("queueMessageInterrupts", interrupts);
         context.getRegistry().bind("queueInterrupts", new QueueInterrupts(interrupts));
         context.getRegistry().bind("queuePieces", new MessagePieces(null, interrupts, 1000, "t", null, "mock:results"));
-        // the drive, in its lane, as it ends when the vendor is busy every time
+        // the drive, in its lane, as it fails when the vendor is busy every time
         context.getRegistry().bind("queueLanes", (Processor) exchange -> {
             attempts.add(System.nanoTime());
-            exchange.getMessage().setBody(failure);
+            throw new DriveFailedException(failure);
         });
         return routes.toArray(RoutesBuilder[]::new);
     }

@@ -2,9 +2,11 @@ package io.avatardrive.support;
 
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.Callable;
 
 import io.avatardrive.drive.AvatarDriveConstants;
 import io.avatardrive.drive.AvatarDriveRoute;
+import io.avatardrive.drive.DriveFailedException;
 import io.avatardrive.standin.ZegoStandIn;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.TemplatedRouteBuilder;
@@ -14,6 +16,23 @@ import org.apache.camel.impl.DefaultCamelContext;
 public final class TemplateDrives {
 
     private TemplateDrives() {
+    }
+
+    /**
+     * What a drive through the template ended with, as an embedding application sees it: its report as the reply, or,
+     * for a failed drive, the report its {@link DriveFailedException} carries.
+     */
+    public static Object outcome(Callable<Object> request) throws Exception {
+        try {
+            return request.call();
+        } catch (Exception e) {
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (t instanceof DriveFailedException failed) {
+                    return failed.report();
+                }
+            }
+            throw e;
+        }
     }
 
     /** Drives raw PCM at the given rate against the stand-in and returns the outcome (a report or a failure report). */
@@ -31,8 +50,8 @@ public final class TemplateDrives {
             parameters.forEach(builder::parameter);
             builder.add();
             context.start();
-            return context.createProducerTemplate().requestBodyAndHeader("direct:fault-drive", pcm,
-                    AvatarDriveConstants.SAMPLE_RATE, sampleRate);
+            return outcome(() -> context.createProducerTemplate().requestBodyAndHeader("direct:fault-drive", pcm,
+                    AvatarDriveConstants.SAMPLE_RATE, sampleRate));
         }
     }
 }
