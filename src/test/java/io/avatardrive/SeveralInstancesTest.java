@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
@@ -88,13 +89,20 @@ class SeveralInstancesTest {
                 int tasks = 4;
                 int perTask = 3;
                 publishBurst(tasks, perTask);
-                // the instance that drove first is killed right after one of its drives sent Stop, before it could
-                // commit: the redelivery must not speak that clip again (the broker may give every task to either one)
-                await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(2))
-                        .until(() -> drove(first) || drove(second));
-                Process killed = drove(first) ? a : b;
+                // killed as soon as the avatar has a drive's last audio and no Stop yet: the instance records the clip
+                // as driven (with its report so far) right then, before its Stop, so the kill lands between the two or
+                // just after; the redelivery must neither speak that clip again nor leave it without a report. Should
+                // the window pass unseen, the instance that drove first is killed right after a Stop.
+                Set<Long> whole = clipSizes(tasks, perTask);
+                await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(1))
+                        .until(() -> lastAudioBeforeStop(standIn, whole) != null || drove(first) || drove(second));
+                StandInDrive caught = lastAudioBeforeStop(standIn, whole);
+                Process killed = caught != null ? (first.toString().contains(caught.driveId()) ? a : b)
+                        : drove(first) ? a : b;
                 killed.destroyForcibly();
                 killed.waitFor(10, TimeUnit.SECONDS);
+                System.out.println("killed " + (caught != null ? "after the last audio of " + caught.driveId()
+                        + ", Stop " + (caught.stoppedAtNanos() == 0 ? "not sent" : "sent as it died") : "after a Stop"));
 
                 try {
                     await().atMost(Duration.ofSeconds(90)).until(() -> spoken(standIn).keySet().size() == tasks * perTask);
@@ -249,6 +257,23 @@ class SeveralInstancesTest {
     private static boolean inFlight(StringBuffer output, String clip) {
         String text = output.toString();
         return text.contains("Driving " + clip + " ") && !text.contains("Drove " + clip + " ");
+    }
+
+    /** The pcm length of every clip {@link #publishBurst} publishes. */
+    private static Set<Long> clipSizes(int tasks, int perTask) {
+        Set<Long> sizes = new java.util.HashSet<>();
+        for (int i = 0; i < perTask; i++) {
+            for (int task = 0; task < tasks; task++) {
+                sizes.add((long) TestClips.pcm16(16000, 0.6 + 0.1 * i + 0.01 * task).length);
+            }
+        }
+        return sizes;
+    }
+
+    /** A drive the avatar has all the audio of and no Stop for yet, or null. */
+    private static StandInDrive lastAudioBeforeStop(ZegoStandIn standIn, Set<Long> whole) {
+        return standIn.drives().stream().filter(d -> d.stoppedAtNanos() == 0 && whole.contains(d.bytes()))
+                .findFirst().orElse(null);
     }
 
     private static boolean drove(StringBuffer output) {
