@@ -36,10 +36,6 @@ class StallTest {
             // the stalled write gives up after 1.5 s, and Stop, which the stalled reader cannot take, after 1.5 s more
             // (plus a context started and a drive begun: 4.2 s here, not the 30 s this bound once allowed)
             assertTrue(ms < 1500 * 2 + 3000, "the drive hung for " + ms + " ms, with a 1500 ms stall timeout");
-            // Stop was tried behind the audio the avatar never read, then the socket closed: nothing is left open
-            // waiting on a reader that does not read (the avatar side sees the close, not a Stop it cannot read)
-            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(5))
-                    .until(() -> standIn.drives().get(0).closedAtNanos() > 0);
         }
     }
 }
