@@ -60,7 +60,7 @@ final class DriveResources {
     }
 
     /** The operator console's board, when the application has one (an embedding application may not). */
-    static DriveBoard board(Exchange exchange) {
+    private static DriveBoard board(Exchange exchange) {
         return exchange.getContext().getRegistry().lookupByNameAndType(DriveBoard.BEAN, DriveBoard.class);
     }
 

@@ -6,10 +6,8 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import io.avatardrive.drive.DriveFailedException;
-import io.avatardrive.drive.DriveOutcome;
 import io.avatardrive.drive.DriveReport;
 import io.avatardrive.drive.FailureClassifier;
-import io.avatardrive.drive.FailureReport;
 import org.apache.camel.Exchange;
 import org.apache.camel.InvalidPayloadException;
 import org.slf4j.Logger;

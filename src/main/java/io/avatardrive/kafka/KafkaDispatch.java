@@ -62,14 +62,11 @@ public final class KafkaDispatch extends ServiceSupport implements Processor {
                 superseded(record, unpublished);
             } else if (drive.getException() != null) {
                 LOG.warn("{} on task {} ended without a report: {}", drive.getMessage().getHeader(
-                        AvatarDriveConstants.CLIP_NAME), unpublishedTask(drive), drive.getException().getMessage());
+                        AvatarDriveConstants.CLIP_NAME), drive.getMessage().getHeader(AvatarDriveConstants.TASK_ID),
+                        drive.getException().getMessage());
             }
             commits.finished(partition, offset);
         });
-    }
-
-    private static Object unpublishedTask(Exchange drive) {
-        return drive.getMessage().getHeader(AvatarDriveConstants.TASK_ID);
     }
 
     /** Superseded before its turn: never spoken; recorded as driven, so that a reread does not speak it after all. */

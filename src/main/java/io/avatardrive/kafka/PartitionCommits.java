@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.apache.kafka.common.TopicPartition;
 
@@ -16,6 +17,8 @@ final class PartitionCommits {
 
     /** Per partition, the records read and not yet committed, by offset: finished or not. */
     private final Map<TopicPartition, TreeMap<Long, Boolean>> partitions = new ConcurrentHashMap<>();
+    /** Records read and not yet done, in every partition: asked before each record is handed over. */
+    private final AtomicInteger unfinished = new AtomicInteger();
     /** Per partition, the next offset to commit, once it moved; taken by the consumer's thread. */
     private final Map<TopicPartition, Long> ready = new HashMap<>();
 
@@ -23,7 +26,9 @@ final class PartitionCommits {
     void read(TopicPartition partition, long offset) {
         TreeMap<Long, Boolean> records = partitions.computeIfAbsent(partition, p -> new TreeMap<>());
         synchronized (records) {
-            records.put(offset, false);
+            if (!Boolean.FALSE.equals(records.put(offset, false))) {
+                unfinished.incrementAndGet();
+            }
         }
     }
 
@@ -35,8 +40,12 @@ final class PartitionCommits {
         }
         long next = -1;
         synchronized (records) {
-            if (records.replace(offset, true) == null) {
+            Boolean was = records.replace(offset, true);
+            if (was == null) {
                 return;
+            }
+            if (!was) {
+                unfinished.decrementAndGet();
             }
             while (!records.isEmpty() && records.firstEntry().getValue()) {
                 next = records.pollFirstEntry().getKey() + 1;
@@ -60,19 +69,18 @@ final class PartitionCommits {
 
     /** How many records were read and are not done yet, in every partition. */
     int unfinished() {
-        int open = 0;
-        for (TreeMap<Long, Boolean> records : partitions.values()) {
-            synchronized (records) {
-                open += (int) records.values().stream().filter(done -> !done).count();
-            }
-        }
-        return open;
+        return unfinished.get();
     }
 
     /** Partitions this consumer no longer reads: their unfinished records are read again by their next owner. */
     void forget(Iterable<TopicPartition> revoked) {
         for (TopicPartition partition : revoked) {
-            partitions.remove(partition);
+            TreeMap<Long, Boolean> records = partitions.remove(partition);
+            if (records != null) {
+                synchronized (records) {
+                    unfinished.addAndGet(-(int) records.values().stream().filter(done -> !done).count());
+                }
+            }
         }
     }
 }
